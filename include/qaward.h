@@ -1,0 +1,9 @@
+/**
+ * @file qaward.h
+ * @brief Umbrella header: includes every libqaward module.
+ */
+#ifndef QAWARD_H
+#define QAWARD_H
+#include "qaward/core.h"
+#include "qaward/date.h"
+#endif

@@ -1,0 +1,142 @@
+/* Internal JSON layer: a strict RFC 8259 parser into an arena-allocated tree,
+ * path-naming readers for schema validation, and a writer. Not installed.
+ *
+ * Rule modules never see this: the *_json.c files turn documents into library
+ * objects and results back into documents (DESIGN part B, "JSON at the edge"). */
+#ifndef QAWARD_JSON_H
+#define QAWARD_JSON_H
+
+#include "internal.h"
+
+typedef enum qj_type { QJ_NULL, QJ_FALSE, QJ_TRUE, QJ_NUMBER, QJ_STRING, QJ_ARRAY, QJ_OBJECT } qj_type;
+
+typedef struct qj_value qj_value;
+struct qj_value {
+    qj_type type;
+    uint32_t line;       /* 1-based line of the value's first character */
+    uint32_t col;        /* 1-based column (bytes) */
+    size_t len;          /* string: byte length (NUL-terminated too); array/object: element count;
+                            number: length of its text */
+    const char *str;     /* string: unescaped UTF-8; number: its text as written */
+    qj_value *items;     /* array/object elements, `len` of them */
+    const char **keys;   /* object keys (unescaped), `len` of them; NULL for arrays */
+    size_t *key_lens;    /* object key byte lengths */
+};
+
+typedef struct qj_doc qj_doc;
+
+/* Parse `len` bytes. Strict: one value, no trailing garbage, no comments, no
+ * trailing commas, no NaN, valid UTF-8, nesting at most QJ_MAX_DEPTH, duplicate
+ * object keys rejected. On failure returns QAWARD_EPARSE with
+ * "<what>: line L, column C: <reason>" on ctx. `what` names the document
+ * (e.g. "policy", a file name). */
+#define QJ_MAX_DEPTH 64
+int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what);
+const qj_value *qj_root(const qj_doc *doc);
+void qj_free(qj_doc *doc);
+
+/* Object member by key, or NULL. */
+const qj_value *qj_get(const qj_value *obj, const char *key);
+
+/* Integer value of a number that is written as an integer (no fraction, no
+ * exponent) and fits int64. Returns 0 on success, -1 otherwise. */
+int qj_int(const qj_value *v, int64_t *out);
+/* A number with at most 2 decimals as hundredths (812.35 -> 81235; 7 -> 700).
+ * Returns 0 on success, -1 otherwise (more decimals, exponent, overflow). */
+int qj_fixed2(const qj_value *v, int64_t *out);
+
+/* ---- path-naming readers -------------------------------------------------
+ * `path` is the JSON path of the object being read, e.g. "$.conditions[3]".
+ * Errors set QAWARD_ESCHEMA (wrong type, missing, unknown field) or
+ * QAWARD_ERANGE (out of range) with a message
+ * "<path>.<key>: <what is wrong> (line L, column C)" and return the code.
+ * Optional readers return 1 when the key is absent (out untouched). */
+
+typedef struct qj_path { char s[256]; } qj_path;
+/* child paths: "$.a" + "b" -> "$.a.b"; "$.a" + 3 -> "$.a[3]" (truncated with "..." if long) */
+void qj_path_key(qj_path *out, const char *parent, const char *key);
+void qj_path_index(qj_path *out, const char *parent, size_t index);
+
+int qj_expect(qaward_ctx *ctx, const qj_value *v, qj_type type, const char *path); /* "object", "array", ... */
+/* Reject keys not in the NULL-terminated list `allowed`. */
+int qj_only_keys(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *const *allowed);
+
+int qj_read_int(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                int64_t min, int64_t max, int64_t *out);
+int qj_read_fixed2(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                   int64_t min, int64_t max, int64_t *out);
+int qj_read_bool(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                 int *out);
+/* *out points into the document (valid while the doc lives). Empty strings
+ * are allowed unless nonempty is set. */
+int qj_read_str(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                int nonempty, const char **out);
+int qj_read_date(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                 qaward_date *out);
+/* *out is the member (array/object) itself. */
+int qj_read_array(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                  const qj_value **out);
+int qj_read_object(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                   const qj_value **out);
+/* A string member that must be one of `names` (NULL-terminated); *out = its index. */
+int qj_read_enum(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                 const char *const *names, int *out);
+
+/* ---- writer ---------------------------------------------------------------
+ * Builds compact (or indented when pretty) JSON in memory. Errors are sticky:
+ * after an allocation failure every call is a no-op and qw_finish returns
+ * QAWARD_ENOMEM. Commas are inserted automatically. */
+typedef struct qj_writer {
+    const qaward_allocator *alloc;
+    char *buf;
+    size_t len, cap;
+    int oom;
+    int pretty;
+    int depth;
+    unsigned char need_comma[QJ_MAX_DEPTH + 2];
+    int after_key;
+} qj_writer;
+
+void qw_init(qj_writer *w, const qaward_allocator *alloc, int pretty);
+void qw_obj_begin(qj_writer *w);
+void qw_obj_end(qj_writer *w);
+void qw_arr_begin(qj_writer *w);
+void qw_arr_end(qj_writer *w);
+void qw_key(qj_writer *w, const char *key);
+void qw_str(qj_writer *w, const char *s);              /* NULL writes null */
+void qw_strn(qj_writer *w, const char *s, size_t n);
+void qw_int(qj_writer *w, int64_t v);
+void qw_fixed2(qj_writer *w, int64_t hundredths);      /* 81235 -> 812.35, -5 -> -0.05 */
+void qw_bool(qj_writer *w, int v);
+void qw_null(qj_writer *w);
+void qw_date(qj_writer *w, qaward_date d);             /* "YYYY-MM-DD", or null for QAWARD_DATE_NONE */
+void qw_raw(qj_writer *w, const char *json);           /* an already-encoded JSON value */
+/* Shorthands for a key followed by a value. */
+void qw_kstr(qj_writer *w, const char *key, const char *s);
+void qw_kint(qj_writer *w, const char *key, int64_t v);
+void qw_kfixed2(qj_writer *w, const char *key, int64_t v);
+void qw_kbool(qj_writer *w, const char *key, int v);
+void qw_kdate(qj_writer *w, const char *key, qaward_date d);
+/* Take the NUL-terminated result (allocated with w->alloc; free with qa_afree or
+ * qaward_string_free). On error frees everything and returns QAWARD_ENOMEM. */
+int qw_finish(qj_writer *w, char **out, size_t *len);
+void qw_discard(qj_writer *w);
+
+/* ---- text buffer (for text reports) ----------------------------------------- */
+typedef struct qa_buf {
+    const qaward_allocator *alloc;
+    char *p;
+    size_t len, cap;
+    int oom;
+} qa_buf;
+void qa_buf_init(qa_buf *b, const qaward_allocator *alloc);
+void qa_buf_puts(qa_buf *b, const char *s);
+void qa_buf_printf(qa_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+int qa_buf_finish(qa_buf *b, char **out, size_t *len);   /* QAWARD_ENOMEM after an allocation failure */
+void qa_buf_discard(qa_buf *b);
+
+#endif

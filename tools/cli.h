@@ -1,0 +1,27 @@
+/* Shared helpers of the qaward CLI. Each subcommand lives in cmd_<name>.c and
+ * is registered in qaward.c. Exit codes: 0 success, 1 a decision/validation
+ * found problems (where a command says so), 2 usage or input error. */
+#ifndef QAWARD_CLI_H
+#define QAWARD_CLI_H
+
+#include <qaward.h>
+#include <stdio.h>
+
+enum { CLI_JSON = 0, CLI_TEXT = 1 };
+enum { CLI_EN = 0, CLI_ZH = 1 };
+
+/* Read a whole file ("-" = stdin). Returns malloc'd NUL-terminated bytes or NULL
+ * after printing "qaward: <path>: <reason>" to stderr. */
+char *cli_read_file(const char *path, size_t *len);
+
+/* Print "qaward <cmd>: <what>: <ctx message>" to stderr and return 2. */
+int cli_fail(const char *cmd, const char *what, qaward_ctx *ctx, int rc);
+
+/* Parse "--format json|text" and "--lang zh|en" values; return -1 on bad value. */
+int cli_parse_format(const char *v);
+int cli_parse_lang(const char *v);
+
+/* Write s plus a newline to stdout. */
+void cli_puts(const char *s);
+
+#endif
