@@ -563,18 +563,23 @@ int qj_fixed2(const qj_value *v, int64_t *out)
 
 /* ---- path-naming readers ---------------------------------------------------------- */
 
+/* `parent` may point into `out` (extending a path in place). */
 void qj_path_key(qj_path *out, const char *parent, const char *key)
 {
-    int n = snprintf(out->s, sizeof out->s, "%s.%s", parent ? parent : "$", key);
-    if (n < 0 || (size_t)n >= sizeof out->s)
-        memcpy(out->s + sizeof out->s - 4, "...", 4);
+    qj_path t;
+    int n = snprintf(t.s, sizeof t.s, "%s.%s", parent ? parent : "$", key);
+    if (n < 0 || (size_t)n >= sizeof t.s)
+        memcpy(t.s + sizeof t.s - 4, "...", 4);
+    *out = t;
 }
 
 void qj_path_index(qj_path *out, const char *parent, size_t index)
 {
-    int n = snprintf(out->s, sizeof out->s, "%s[%zu]", parent ? parent : "$", index);
-    if (n < 0 || (size_t)n >= sizeof out->s)
-        memcpy(out->s + sizeof out->s - 4, "...", 4);
+    qj_path t;
+    int n = snprintf(t.s, sizeof t.s, "%s[%zu]", parent ? parent : "$", index);
+    if (n < 0 || (size_t)n >= sizeof t.s)
+        memcpy(t.s + sizeof t.s - 4, "...", 4);
+    *out = t;
 }
 
 static const char *type_name(qj_type t)
