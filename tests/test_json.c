@@ -1,0 +1,271 @@
+/* The internal JSON layer: strict parsing with positions, path-naming readers, writer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "json.h"
+
+static qaward_ctx *ctx;
+static int setup(void **s) { (void)s; return qaward_ctx_new(&ctx, NULL); }
+static int teardown(void **s) { (void)s; qaward_ctx_free(ctx); return 0; }
+
+static int parse(const char *text, qj_doc **doc) { return qj_parse(doc, ctx, text, strlen(text), "doc"); }
+
+static void expect_parse_error(const char *text, const char *needle)
+{
+    qj_doc *doc = (qj_doc *)1;
+    int rc = parse(text, &doc);
+    if (rc != QAWARD_EPARSE || !strstr(qaward_ctx_message(ctx), needle))
+        fail_msg("input %s: rc %d, message \"%s\", wanted \"%s\"", text, rc, qaward_ctx_message(ctx), needle);
+    assert_null(doc);
+}
+
+static void parses_values_with_positions(void **state)
+{
+    (void)state;
+    qj_doc *doc;
+    assert_int_equal(parse("{\"a\": [1, -2, 3.25, true, false, null],\n \"b\": \"x\\u00e9\\ud83d\\ude00\\n\"}", &doc), 0);
+    const qj_value *r = qj_root(doc);
+    assert_int_equal(r->type, QJ_OBJECT);
+    assert_int_equal(r->len, 2);
+    const qj_value *a = qj_get(r, "a");
+    assert_int_equal(a->len, 6);
+    int64_t i;
+    assert_int_equal(qj_int(&a->items[1], &i), 0);
+    assert_int_equal(i, -2);
+    assert_int_equal(qj_int(&a->items[2], &i), -1);
+    assert_int_equal(qj_fixed2(&a->items[2], &i), 0);
+    assert_int_equal(i, 325);
+    assert_int_equal(a->items[3].type, QJ_TRUE);
+    assert_int_equal(a->items[5].type, QJ_NULL);
+    const qj_value *b = qj_get(r, "b");
+    assert_string_equal(b->str, "x\xc3\xa9\xf0\x9f\x98\x80\n");
+    assert_int_equal(b->line, 2);
+    assert_int_equal(b->col, 7);
+    assert_null(qj_get(r, "c"));
+    qj_free(doc);
+}
+
+static void rejects_malformed_input_naming_the_position(void **state)
+{
+    (void)state;
+    expect_parse_error("", "line 1, column 1: unexpected end of input");
+    expect_parse_error("{\"a\":1,}", "column 8: object key");
+    expect_parse_error("[1,2", "unterminated array");
+    expect_parse_error("[1 2]", "',' or ']' expected");
+    expect_parse_error("{\"a\":1}x", "unexpected data after");
+    expect_parse_error("{\"a\":1,\"a\":2}", "duplicate object key");
+    expect_parse_error("[01]", "leading zero");
+    expect_parse_error("[1.]", "digit expected after decimal point");
+    expect_parse_error("[NaN]", "unexpected character");
+    expect_parse_error("[tru]", "invalid literal");
+    expect_parse_error("\"abc", "unterminated string");
+    expect_parse_error("\"a\tb\"", "control character");
+    expect_parse_error("\"\\x\"", "invalid escape");
+    expect_parse_error("\"\\ud800\"", "unpaired surrogate");
+    expect_parse_error("\"\\u12\"", "\\u escape");
+    expect_parse_error("\"\xc3\x28\"", "invalid UTF-8");
+    expect_parse_error("\"\xed\xa0\x80\"", "invalid UTF-8"); /* encoded surrogate */
+    expect_parse_error("[1,\n  // comment\n]", "line 2, column 3");
+    char deep[200];
+    memset(deep, '[', 100);
+    memset(deep + 100, ']', 100);
+    expect_parse_error("", "end of input");
+    qj_doc *doc;
+    assert_int_equal(qj_parse(&doc, ctx, deep, 200, "deep"), QAWARD_EPARSE);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "nesting deeper than 64"));
+    assert_int_equal(qj_parse(&doc, ctx, deep + 36, 128, "ok"), 0); /* 64 levels are fine */
+    qj_free(doc);
+    assert_int_equal(qj_parse(NULL, ctx, "1", 1, "x"), QAWARD_EINVAL);
+    assert_int_equal(qj_parse(&doc, ctx, NULL, 1, "x"), QAWARD_EINVAL);
+}
+
+static void integers_and_fixed_point_are_exact(void **state)
+{
+    (void)state;
+    qj_doc *doc;
+    assert_int_equal(parse("[9223372036854775807, -9223372036854775808, 9223372036854775808, 1e3, 812.35, 7, 0.5, 1.234, -0.05]", &doc), 0);
+    const qj_value *a = qj_root(doc);
+    int64_t v;
+    assert_int_equal(qj_int(&a->items[0], &v), 0);
+    assert_true(v == INT64_MAX);
+    assert_int_equal(qj_int(&a->items[1], &v), 0);
+    assert_true(v == INT64_MIN);
+    assert_int_equal(qj_int(&a->items[2], &v), -1);
+    assert_int_equal(qj_int(&a->items[3], &v), -1);
+    assert_int_equal(qj_fixed2(&a->items[3], &v), -1);
+    assert_int_equal(qj_fixed2(&a->items[4], &v), 0);
+    assert_int_equal(v, 81235);
+    assert_int_equal(qj_fixed2(&a->items[5], &v), 0);
+    assert_int_equal(v, 700);
+    assert_int_equal(qj_fixed2(&a->items[6], &v), 0);
+    assert_int_equal(v, 50);
+    assert_int_equal(qj_fixed2(&a->items[7], &v), -1);
+    assert_int_equal(qj_fixed2(&a->items[8], &v), 0);
+    assert_int_equal(v, -5);
+    qj_free(doc);
+}
+
+static void readers_name_the_path(void **state)
+{
+    (void)state;
+    qj_doc *doc;
+    assert_int_equal(parse("{\"years\": 99999, \"name\": \"\", \"on\": \"2025-02-30\", \"kind\": \"orgs\",\n"
+                           " \"n\": 2.5, \"flag\": 1, \"list\": {}, \"ok\": 3, \"d\": \"2025-04-01\"}", &doc), 0);
+    const qj_value *r = qj_root(doc);
+    int64_t v = -1;
+    assert_int_equal(qj_read_int(ctx, r, "$.conditions[3]", "years", 1, 0, 200, &v), QAWARD_ERANGE);
+    assert_string_equal(qaward_ctx_message(ctx), "$.conditions[3].years: 99999 is out of range 0..200 (line 1, column 11)");
+    assert_int_equal(v, -1);
+    assert_int_equal(qj_read_int(ctx, r, "$", "n", 1, 0, 10, &v), QAWARD_ESCHEMA);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "$.n: expected an integer, found 2.5"));
+    assert_int_equal(qj_read_int(ctx, r, "$", "missing", 1, 0, 10, &v), QAWARD_ESCHEMA);
+    assert_string_equal(qaward_ctx_message(ctx), "$.missing: required field is missing");
+    assert_int_equal(qj_read_int(ctx, r, "$", "missing", 0, 0, 10, &v), 1);
+    assert_int_equal(qj_read_int(ctx, r, "$", "ok", 1, 0, 10, &v), 0);
+    assert_int_equal(v, 3);
+    const char *s;
+    assert_int_equal(qj_read_str(ctx, r, "$", "name", 1, 1, &s), QAWARD_ESCHEMA);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "$.name: must not be empty"));
+    qaward_date d = 0;
+    assert_int_equal(qj_read_date(ctx, r, "$", "on", 1, &d), QAWARD_EINVAL);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "$.on (line 1, column 36): date \"2025-02-30\": day 30"));
+    assert_int_equal(qj_read_date(ctx, r, "$", "d", 1, &d), 0);
+    assert_int_equal(d, 20250401);
+    static const char *const kinds[] = {"organization", "individual", NULL};
+    int k;
+    assert_int_equal(qj_read_enum(ctx, r, "$", "kind", 1, kinds, &k), QAWARD_ESCHEMA);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "unknown value \"orgs\", expected one of \"organization\", \"individual\""));
+    int b;
+    assert_int_equal(qj_read_bool(ctx, r, "$", "flag", 1, &b), QAWARD_ESCHEMA);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "$.flag: expected a boolean, found a number"));
+    const qj_value *arr;
+    assert_int_equal(qj_read_array(ctx, r, "$", "list", 1, &arr), QAWARD_ESCHEMA);
+    static const char *const allowed[] = {"years", "name", "on", "kind", "n", "flag", "list", "d", NULL};
+    assert_int_equal(qj_only_keys(ctx, r, "$.x", allowed), QAWARD_ESCHEMA);
+    assert_string_equal(qaward_ctx_message(ctx), "$.x: unknown field \"ok\" (line 2, column 41)");
+    qj_path p;
+    qj_path_index(&p, "$.subjects", 12);
+    assert_string_equal(p.s, "$.subjects[12]");
+    qj_path_key(&p, p.s, "events");
+    assert_string_equal(p.s, "$.subjects[12].events");
+    qj_free(doc);
+}
+
+static void writer_escapes_and_round_trips(void **state)
+{
+    (void)state;
+    qj_writer w;
+    qw_init(&w, &ctx->alloc, 0);
+    qw_obj_begin(&w);
+    qw_kstr(&w, "s", "a\"b\\c\n\x01 中");
+    qw_kint(&w, "i", -42);
+    qw_kfixed2(&w, "score", 81235);
+    qw_kfixed2(&w, "neg", -5);
+    qw_kdate(&w, "d", 20250401);
+    qw_kdate(&w, "none", QAWARD_DATE_NONE);
+    qw_key(&w, "arr");
+    qw_arr_begin(&w);
+    qw_bool(&w, 1);
+    qw_null(&w);
+    qw_arr_begin(&w);
+    qw_arr_end(&w);
+    qw_arr_end(&w);
+    qw_obj_end(&w);
+    char *out;
+    size_t len;
+    assert_int_equal(qw_finish(&w, &out, &len), 0);
+    assert_string_equal(out, "{\"s\":\"a\\\"b\\\\c\\n\\u0001 中\",\"i\":-42,\"score\":812.35,\"neg\":-0.05,"
+                             "\"d\":\"2025-04-01\",\"none\":null,\"arr\":[true,null,[]]}");
+    assert_int_equal(len, strlen(out));
+    qj_doc *doc;
+    assert_int_equal(qj_parse(&doc, ctx, out, len, "round trip"), 0);
+    assert_string_equal(qj_get(qj_root(doc), "s")->str, "a\"b\\c\n\x01 中");
+    qj_free(doc);
+    qaward_string_free(ctx, out);
+
+    qw_init(&w, &ctx->alloc, 1);
+    qw_obj_begin(&w);
+    qw_kint(&w, "a", 1);
+    qw_key(&w, "b");
+    qw_arr_begin(&w);
+    qw_int(&w, 2);
+    qw_arr_end(&w);
+    qw_obj_end(&w);
+    assert_int_equal(qw_finish(&w, &out, NULL), 0);
+    assert_string_equal(out, "{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}");
+    qaward_string_free(ctx, out);
+}
+
+static int fail_after;
+static void *failing_malloc(void *o, size_t n) { (void)o; return fail_after-- > 0 ? malloc(n) : NULL; }
+static void *failing_realloc(void *o, void *p, size_t n) { (void)o; return fail_after-- > 0 ? realloc(p, n) : NULL; }
+static void plain_free(void *o, void *p) { (void)o; free(p); }
+
+static void out_of_memory_is_reported_at_every_allocation(void **state)
+{
+    (void)state;
+    qaward_allocator a = {QAWARD_ALLOCATOR_VERSION, NULL, failing_malloc, failing_realloc, plain_free};
+    const char *text = "{\"a\":[1,2,{\"b\":\"c\\n\"}],\"d\":\"e\"}";
+    for (int n = 1;; n++) {
+        qaward_ctx *c;
+        fail_after = 1000;
+        assert_int_equal(qaward_ctx_new(&c, &a), 0);
+        fail_after = n;
+        qj_doc *doc;
+        int rc = qj_parse(&doc, c, text, strlen(text), "oom");
+        if (rc == 0) {
+            qj_free(doc);
+            qaward_ctx_free(c);
+            break;
+        }
+        assert_int_equal(rc, QAWARD_ENOMEM);
+        assert_null(doc);
+        qaward_ctx_free(c);
+        assert_true(n < 100);
+    }
+    qj_writer w;
+    fail_after = 0;
+    qw_init(&w, &a, 0);
+    qw_obj_begin(&w);
+    qw_kstr(&w, "x", "y");
+    qw_obj_end(&w);
+    char *out = (char *)1;
+    assert_int_equal(qw_finish(&w, &out, NULL), QAWARD_ENOMEM);
+    assert_null(out);
+}
+
+static void text_buffer_formats(void **state)
+{
+    (void)state;
+    qa_buf b;
+    qa_buf_init(&b, &ctx->alloc);
+    qa_buf_puts(&b, "第十条（四）");
+    char big[600];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    qa_buf_printf(&b, " %d %s", 42, big);
+    char *out;
+    size_t len;
+    assert_int_equal(qa_buf_finish(&b, &out, &len), 0);
+    assert_int_equal(len, strlen("第十条（四）") + 4 + 599);
+    assert_memory_equal(out, "第十条（四） 42 xxx", strlen("第十条（四） 42 xxx"));
+    qaward_string_free(ctx, out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parses_values_with_positions),
+        cmocka_unit_test(rejects_malformed_input_naming_the_position),
+        cmocka_unit_test(integers_and_fixed_point_are_exact),
+        cmocka_unit_test(readers_name_the_path),
+        cmocka_unit_test(writer_escapes_and_round_trips),
+        cmocka_unit_test(out_of_memory_is_reported_at_every_allocation),
+        cmocka_unit_test(text_buffer_formats),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
