@@ -294,6 +294,28 @@ int qaward_sheets_load_json(qaward_sheets **out, qaward_ctx *ctx, const qaward_s
     return QAWARD_OK;
 }
 
+int qaward_sheets_scheme_name(char **out, qaward_ctx *ctx, const char *json, size_t len)
+{
+    if (!out || !ctx || !json)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_scheme_name: NULL argument");
+    *out = NULL;
+    qj_doc *doc;
+    int rc = qj_parse(&doc, ctx, json, len, "sheets");
+    if (rc)
+        return rc;
+    const char *name = NULL;
+    const qj_value *root = qj_root(doc);
+    if (!(rc = qj_expect(ctx, root, QJ_OBJECT, "$")) && !(rc = qj_read_str(ctx, root, "$", "scheme", 1, 1, &name))) {
+        *out = qa_strdup(ctx, name);
+        rc = *out ? QAWARD_OK : QAWARD_ENOMEM;
+    }
+    qj_free(doc);
+    if (rc)
+        return qa_error_prefix(ctx, "sheets");
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
 /* ----------------------------------------------------------- review rules */
 
 static const char *const agg_names[] = {"", "mean", "median", "trimmed_mean", "consensus", NULL};

@@ -234,6 +234,18 @@ QAWARD_API int qaward_sheets_load_json(qaward_sheets **out, qaward_ctx *ctx, con
                                        const char *json, size_t len);
 
 /**
+ * @brief Read the scheme id a sheets document names (`$.scheme`) without loading it,
+ *        so a caller can pick the scheme first.
+ * @param[out] out receives a copy of the id; free with qaward_string_free().
+ * @param ctx context.
+ * @param json UTF-8 JSON text.
+ * @param len its length.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_EPARSE, ::QAWARD_ESCHEMA (not an object,
+ *         or no "scheme"), ::QAWARD_ENOMEM.
+ */
+QAWARD_API int qaward_sheets_scheme_name(char **out, qaward_ctx *ctx, const char *json, size_t len);
+
+/**
  * @brief Free a set of sheets. NULL-safe.
  * @param sheets the set.
  */
