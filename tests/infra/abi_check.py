@@ -126,6 +126,11 @@ def check_header_text(path, rel):
     if not re.search(r'[@\\]file\b', raw):
         fail(f'{rel}: no @file comment (Doxygen would not check its declarations)')
     code = strip_c(raw)
+    api = set(re.findall(r'QAWARD_API\b[^;{]*?\b(qaward_\w+)\s*\(', code, re.S))
+    for m in re.finditer(r'^(?!\s*#).*?\b(qaward_\w+)\s*\(', code, re.M):
+        if m.group(1) not in api:
+            line = code.count('\n', 0, m.start()) + 1
+            fail(f'{rel}:{line}: {m.group(1)} is declared without QAWARD_API')
     for rx, what in HYGIENE:
         for m in rx.finditer(code):
             line = code.count('\n', 0, m.start()) + 1
