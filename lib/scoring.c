@@ -354,29 +354,25 @@ static void sheet_label(char *buf, size_t n, const qaward_sheets *s, size_t inde
              s->stages.s[sh->stage], role_name(sh->role), s->assessors.s[sh->assessor]);
 }
 
-int qaward_sheets_set(qaward_ctx *ctx, qaward_sheets *s, size_t index, const char *item_id, int pct,
-                      const char *comment)
+int qa_sheets_set_item(qaward_ctx *ctx, qaward_sheets *s, size_t index, size_t it, int pct, const char *comment)
 {
-    if (!ctx || !s || !item_id)
-        return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_set: NULL argument");
-    if (index >= s->n)
-        return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_set: sheet %zu does not exist", index);
-    char label[400];
-    sheet_label(label, sizeof label, s, index);
-    int64_t it = scheme_item_index(s->scheme, item_id);
-    if (it < 0)
-        return qa_error(ctx, QAWARD_ENOTFOUND, "%s: item \"%s\" is not in scheme %s", label, item_id,
-                        s->scheme->id);
+    const char *item_id = s->scheme->items[it].id;
     /* Art. 6 (GB/T 19580): a percentage 0..100 in the scheme's step */
-    if (pct < 0 || pct > 100)
-        return qa_error(ctx, QAWARD_ERANGE, "%s: item %s: %d%% is outside 0..100", label, item_id, pct);
-    if (pct % s->scheme->step != 0)
+    if (pct < 0 || pct > 100 || pct % s->scheme->step != 0) {
+        char label[400];
+        sheet_label(label, sizeof label, s, index);
+        if (pct < 0 || pct > 100)
+            return qa_error(ctx, QAWARD_ERANGE, "%s: item %s: %d%% is outside 0..100", label, item_id, pct);
         return qa_error(ctx, QAWARD_ERANGE, "%s: item %s: %d%% is not a multiple of the step %d%%", label, item_id,
                         pct, s->scheme->step);
-    int8_t *slot = &s->pct[index * s->scheme->n_items + (size_t)it];
-    if (*slot >= 0)
+    }
+    int8_t *slot = &s->pct[index * s->scheme->n_items + it];
+    if (*slot >= 0) {
+        char label[400];
+        sheet_label(label, sizeof label, s, index);
         return qa_error(ctx, QAWARD_EEXISTS, "%s: item %s is scored twice (%d%%, then %d%%)", label, item_id, *slot,
                         pct);
+    }
     if (comment && *comment) {
         if (s->n_comments == s->comments_cap) {
             size_t ncap = s->comments_cap ? s->comments_cap * 2 : 8;
@@ -390,13 +386,46 @@ int qaward_sheets_set(qaward_ctx *ctx, qaward_sheets *s, size_t index, const cha
         if (!text)
             return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
         s->comments[s->n_comments].sheet = index;
-        s->comments[s->n_comments].item = (size_t)it;
+        s->comments[s->n_comments].item = it;
         s->comments[s->n_comments].text = text;
         s->n_comments++;
     }
     *slot = (int8_t)pct;
-    qa_ok(ctx);
     return QAWARD_OK;
+}
+
+int qaward_sheets_set(qaward_ctx *ctx, qaward_sheets *s, size_t index, const char *item_id, int pct,
+                      const char *comment)
+{
+    if (!ctx || !s || !item_id)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_set: NULL argument");
+    if (index >= s->n)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_set: sheet %zu does not exist", index);
+    int64_t it = scheme_item_index(s->scheme, item_id);
+    if (it < 0) {
+        char label[400];
+        sheet_label(label, sizeof label, s, index);
+        return qa_error(ctx, QAWARD_ENOTFOUND, "%s: item \"%s\" is not in scheme %s", label, item_id,
+                        s->scheme->id);
+    }
+    int rc = qa_sheets_set_item(ctx, s, index, (size_t)it, pct, comment);
+    if (!rc)
+        qa_ok(ctx);
+    return rc;
+}
+
+int qaward_sheets_set_at(qaward_ctx *ctx, qaward_sheets *s, size_t index, size_t item, int pct,
+                         const char *comment)
+{
+    if (!ctx || !s)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_set_at: NULL argument");
+    if (index >= s->n || item >= s->scheme->n_items)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_set_at: sheet %zu or item %zu does not exist", index,
+                        item);
+    int rc = qa_sheets_set_item(ctx, s, index, item, pct, comment);
+    if (!rc)
+        qa_ok(ctx);
+    return rc;
 }
 
 int qaward_sheets_set_kind(qaward_ctx *ctx, qaward_sheets *s, const char *applicant, const char *kind)

@@ -171,6 +171,9 @@ struct qaward_composites {
     qa_composite *items;
 };
 
+/* Set item `it` on sheet `index` (checks range, step, duplicates; no qa_ok). */
+int qa_sheets_set_item(qaward_ctx *ctx, qaward_sheets *s, size_t index, size_t it, int pct, const char *comment);
+
 /* Round half away from zero: num / den with den > 0. */
 int64_t qa_div_round(int64_t num, int64_t den);
 

@@ -258,7 +258,13 @@ static int load_sheets(qaward_sheets *s, qaward_ctx *ctx, const qj_value *root)
                 (rc = qj_read_int(ctx, e, q.s, "pct", 1, INT32_MIN, INT32_MAX, &pct)) ||
                 (rc = qj_read_str(ctx, e, q.s, "comment", 0, 0, &comment)) < 0)
                 return rc;
-            if ((rc = qaward_sheets_set(ctx, s, idx, item, (int)pct, comment)) != 0) {
+            /* sheets usually list items in scheme order: try position k first */
+            const qaward_scheme *sch = s->scheme;
+            if (k < sch->n_items && strcmp(sch->items[k].id, item) == 0)
+                rc = qa_sheets_set_item(ctx, s, idx, k, (int)pct, comment);
+            else
+                rc = qaward_sheets_set(ctx, s, idx, item, (int)pct, comment);
+            if (rc != 0) {
                 const qj_value *pv = qj_get(e, "pct");
                 return qa_error_prefix(ctx, "%s (line %u, column %u)", q.s, (unsigned)pv->line, (unsigned)pv->col);
             }

@@ -288,6 +288,21 @@ QAWARD_API int qaward_sheets_set(qaward_ctx *ctx, qaward_sheets *sheets, size_t 
                                  int pct, const char *comment);
 
 /**
+ * @brief Set one item's percentage on a sheet by item index (as qaward_sheets_set(),
+ *        for callers that walk the scheme in order).
+ * @param ctx context.
+ * @param sheets the set.
+ * @param index sheet index.
+ * @param item item index in the scheme (0 .. item count − 1).
+ * @param pct integer percentage 0..100, a multiple of the scheme's step.
+ * @param comment optional comment (copied), or NULL.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (index out of range), ::QAWARD_ERANGE,
+ *         ::QAWARD_EEXISTS, ::QAWARD_ENOMEM.
+ */
+QAWARD_API int qaward_sheets_set_at(qaward_ctx *ctx, qaward_sheets *sheets, size_t index, size_t item, int pct,
+                                    const char *comment);
+
+/**
  * @brief Declare an applicant's subject kind ("organization", "individual"),
  *        needed for composites.
  * @param ctx context.
