@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "scoring_internal.h"
+#include "oom.h"
 
 static qaward_ctx *ctx;
 static qaward_scheme *gbt;
@@ -870,6 +871,67 @@ static void example_sheets_file_scores_end_to_end(void **state)
     qaward_review_rules_free(r);
 }
 
+/* Issue 7.2: the whole scoring path under a failing allocator: OK or ENOMEM, no leak. */
+static char oom_doc[1 << 16];
+static size_t oom_doc_len;
+
+static int scenario_scoring(qaward_ctx *c)
+{
+    qaward_scheme *gb = NULL, *ind = NULL;
+    qaward_review_rules *r = NULL;
+    qaward_sheets *s = NULL;
+    qaward_scores *sc = NULL;
+    qaward_composites *comp = NULL;
+    char *j = NULL, *t = NULL;
+    qaward_score_options o;
+    qaward_score_options_init(&o, QAWARD_SCORE_OPTIONS_VERSION);
+    int rc = qaward_scheme_builtin(&gb, c, "gbt19580-2012");
+    if (!rc)
+        rc = qaward_scheme_builtin(&ind, c, "individual-example");
+    if (!rc)
+        rc = qaward_review_rules_builtin(&r, c, "jian-2025-example");
+    if (!rc)
+        rc = qaward_score_options_from_rules(&o, c, r);
+    if (!rc)
+        rc = qaward_sheets_load_json(&s, c, ind, oom_doc, oom_doc_len);
+    if (!rc)
+        rc = qaward_scores_compute(&sc, c, s, &o);
+    const qaward_scores *sets[1] = {sc};
+    if (!rc)
+        rc = qaward_composites_compute(&comp, c, r, 1, sets);
+    if (!rc)
+        rc = qaward_scores_to_json(&j, c, sc);
+    if (!rc)
+        rc = qaward_scores_to_text(&t, c, sc, "zh");
+    qaward_string_free(c, j);
+    qaward_string_free(c, t);
+    j = t = NULL;
+    if (!rc)
+        rc = qaward_composites_to_json(&j, c, comp);
+    if (!rc)
+        rc = qaward_composites_to_text(&t, c, comp, "en");
+    qaward_string_free(c, j);
+    qaward_string_free(c, t);
+    qaward_composites_free(comp);
+    qaward_scores_free(sc);
+    qaward_sheets_free(s);
+    qaward_review_rules_free(r);
+    qaward_scheme_free(ind);
+    qaward_scheme_free(gb);
+    return rc;
+}
+
+static void oom_scoring_path_survives_every_failing_allocation(void **state)
+{
+    (void)state;
+    FILE *f = fopen(QA_SOURCE_ROOT "/data/examples/sheets-2025-individual.json", "rb");
+    assert_non_null(f);
+    oom_doc_len = fread(oom_doc, 1, sizeof oom_doc, f);
+    fclose(f);
+    long points = oom_run("scoring", scenario_scoring);
+    assert_true(points >= 200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -896,6 +958,7 @@ int main(void)
         cmocka_unit_test(art13_5_defence_gate_day_before_of_after),
         cmocka_unit_test(art13_composites_batch_over_kinds_and_schemes),
         cmocka_unit_test(example_sheets_file_scores_end_to_end),
+        cmocka_unit_test(oom_scoring_path_survives_every_failing_allocation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
