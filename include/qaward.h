@@ -9,4 +9,5 @@
 #include "qaward/policy.h"
 #include "qaward/subject.h"
 #include "qaward/store.h"
+#include "qaward/eligibility.h"
 #endif
