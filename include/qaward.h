@@ -6,4 +6,6 @@
 #define QAWARD_H
 #include "qaward/core.h"
 #include "qaward/date.h"
+#include "qaward/calendar.h"
+#include "qaward/procedure.h"
 #endif
