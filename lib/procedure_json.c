@@ -114,7 +114,6 @@ static int parse_notices(qaward_ctx *ctx, qaward_procedure *p, const qj_value *r
         qa_notice_kind *n = &p->notices[i];
         const char *kind;
         int64_t min = 0;
-        p->nnotices = i + 1;
         if ((rc = qj_expect(ctx, o, QJ_OBJECT, ip.s)) || (rc = qj_only_keys(ctx, o, ip.s, keys)) ||
             (rc = qj_read_str(ctx, o, ip.s, "kind", 1, 1, &kind)) ||
             (rc = qj_read_int(ctx, o, ip.s, "min_working_days", 1, 1, 366, &min)))
@@ -123,8 +122,10 @@ static int parse_notices(qaward_ctx *ctx, qaward_procedure *p, const qj_value *r
         if (qa_proc_notice_index(p, kind, &dummy))
             return qa_error(ctx, QAWARD_EEXISTS, "%s.kind: notice kind \"%s\" listed twice", ip.s, kind);
         n->min_days = (int32_t)min;
-        if ((rc = dup_str(ctx, &p->alloc, kind, &n->kind, ip.s)) ||
-            (rc = read_text(ctx, &p->alloc, o, ip.s, "name", &n->name)) ||
+        if ((rc = dup_str(ctx, &p->alloc, kind, &n->kind, ip.s)))
+            return rc;
+        p->nnotices = i + 1;
+        if ((rc = read_text(ctx, &p->alloc, o, ip.s, "name", &n->name)) ||
             (rc = read_text(ctx, &p->alloc, o, ip.s, "citation", &n->citation)))
             return rc;
     }
@@ -183,7 +184,6 @@ static int parse_stages(qaward_ctx *ctx, qaward_procedure *p, const qj_value *ro
         const qj_value *o = &arr->items[i];
         qa_stage *s = &p->stages[i];
         const char *id;
-        p->nstages = i + 1;
         if ((rc = qj_expect(ctx, o, QJ_OBJECT, ip.s)) || (rc = qj_only_keys(ctx, o, ip.s, keys)) ||
             (rc = qj_read_str(ctx, o, ip.s, "id", 1, 1, &id)))
             return rc;
@@ -192,8 +192,10 @@ static int parse_stages(qaward_ctx *ctx, qaward_procedure *p, const qj_value *ro
             return qa_error(ctx, QAWARD_EEXISTS, "%s.id: stage \"%s\" listed twice", ip.s, id);
         if (!strcmp(id, "refused") || !strcmp(id, "removed") || !strcmp(id, "dropped"))
             return qa_error(ctx, QAWARD_ESCHEMA, "%s.id: \"%s\" is reserved for a final state", ip.s, id);
-        if ((rc = dup_str(ctx, &p->alloc, id, &s->id, ip.s)) ||
-            (rc = read_text(ctx, &p->alloc, o, ip.s, "name", &s->name)) ||
+        if ((rc = dup_str(ctx, &p->alloc, id, &s->id, ip.s)))
+            return rc;
+        p->nstages = i + 1;
+        if ((rc = read_text(ctx, &p->alloc, o, ip.s, "name", &s->name)) ||
             (rc = read_text(ctx, &p->alloc, o, ip.s, "citation", &s->citation)))
             return rc;
         const qj_value *kinds = NULL;

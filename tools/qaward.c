@@ -10,6 +10,8 @@ static const struct {
     cmd_fn fn;
     const char *help;
 } commands[] = {
+    {"calendar", cmd_calendar, "working days between dates, notice end dates (R16)"},
+    {"procedure", cmd_procedure, "validate a cycle's timeline: notices, stages, objections (Art. 13, 14)"},
     {NULL, NULL, NULL}
 };
 
