@@ -172,6 +172,8 @@ static int parse_doc(qaward_ctx *ctx, const qaward_allocator *A, const char *jso
         }
     }
 done:
+    if (!rc)
+        n = ys->len;
     qj_free(doc);
     if (rc) {
         for (size_t i = 0; i < n; i++)
@@ -180,7 +182,7 @@ done:
         return rc;
     }
     *years = out;
-    *nyears = ys->len;
+    *nyears = n;
     return 0;
 }
 
