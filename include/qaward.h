@@ -6,6 +6,9 @@
 #define QAWARD_H
 #include "qaward/core.h"
 #include "qaward/date.h"
+#include "qaward/store.h"
+#include "qaward/review.h"
+#include "qaward/scoring.h"
 #include "qaward/calendar.h"
 #include "qaward/procedure.h"
 #endif

@@ -5,7 +5,7 @@
 
 /* ---- procedure getters ----------------------------------------------------------- */
 
-const char *qa_text_get(const qa_text *t, int lang)
+const char *qa_ptext_get(const qa_ptext *t, int lang)
 {
     const char *s = lang == 1 ? t->zh : t->en;
     if (!s || !*s)
@@ -13,7 +13,7 @@ const char *qa_text_get(const qa_text *t, int lang)
     return s ? s : "";
 }
 
-void qa_text_clear(const qaward_allocator *a, qa_text *t)
+void qa_ptext_clear(const qaward_allocator *a, qa_ptext *t)
 {
     qa_afree(a, t->zh);
     qa_afree(a, t->en);
@@ -77,7 +77,7 @@ int32_t qaward_procedure_notice_min_days(const qaward_procedure *p, size_t i)
 
 const char *qaward_procedure_notice_citation(const qaward_procedure *p, size_t i, int lang)
 {
-    return p && i < p->nnotices ? qa_text_get(&p->notices[i].citation, lang) : NULL;
+    return p && i < p->nnotices ? qa_ptext_get(&p->notices[i].citation, lang) : NULL;
 }
 
 size_t qaward_procedure_stage_count(const qaward_procedure *p)
@@ -92,7 +92,7 @@ const char *qaward_procedure_stage_id(const qaward_procedure *p, size_t i)
 
 const char *qaward_procedure_stage_name(const qaward_procedure *p, size_t i, int lang)
 {
-    return p && i < p->nstages ? qa_text_get(&p->stages[i].name, lang) : NULL;
+    return p && i < p->nstages ? qa_ptext_get(&p->stages[i].name, lang) : NULL;
 }
 
 int32_t qaward_procedure_site_review_max_days(const qaward_procedure *p)
@@ -146,8 +146,8 @@ int qaward_refusal_new(qaward_refusal **out, qaward_ctx *ctx, const char *applic
 static void reason_clear(const qaward_allocator *a, qa_reason *x)
 {
     qa_afree(a, x->rule_id);
-    qa_text_clear(a, &x->citation);
-    qa_text_clear(a, &x->message);
+    qa_ptext_clear(a, &x->citation);
+    qa_ptext_clear(a, &x->message);
 }
 
 void qaward_refusal_free(qaward_refusal *r)
@@ -404,7 +404,7 @@ int qaward_timeline_add_field(qaward_timeline *t, qaward_ctx *ctx, const char *i
 }
 
 int qa_tl_violation(qaward_timeline *t, qaward_ctx *ctx, const char *code, const char *applicant, qaward_date date,
-                    const qa_text *citation, const char *message)
+                    const qa_ptext *citation, const char *message)
 {
     if (qa_tl_grow(t, ctx, (void **)&t->viol, &t->capviol, t->nviol + 1, sizeof *t->viol))
         return QAWARD_ENOMEM;
@@ -430,7 +430,7 @@ int qa_tl_violation(qaward_timeline *t, qaward_ctx *ctx, const char *code, const
 __attribute__((format(printf, 7, 8)))
 #endif
 static int broken(qaward_timeline *t, qaward_ctx *ctx, const char *code, const qa_applicant *a, qaward_date date,
-                  const qa_text *citation, const char *fmt, ...)
+                  const qa_ptext *citation, const char *fmt, ...)
 {
     char msg[QA_MSG_MAX];
     va_list ap;

@@ -6,9 +6,9 @@
 #include "internal.h"
 #include "qaward/procedure.h"
 
-typedef struct qa_text {
+typedef struct qa_ptext {
     char *zh, *en;
-} qa_text;
+} qa_ptext;
 
 enum { QA_REQ_NOTICE = 0, QA_REQ_QUALIFICATION = 1, QA_REQ_SCORES = 2, QA_REQ_SITE_LIMIT = 3 };
 
@@ -20,12 +20,12 @@ typedef struct qa_req {
 typedef struct qa_notice_kind {
     char *kind;
     int32_t min_days;
-    qa_text name, citation;
+    qa_ptext name, citation;
 } qa_notice_kind;
 
 typedef struct qa_stage {
     char *id;
-    qa_text name, citation;
+    qa_ptext name, citation;
     uint32_t kinds;            /* bit i: subject kind i may be in this stage */
     qa_req *reqs;
     size_t nreqs;
@@ -34,7 +34,7 @@ typedef struct qa_stage {
 struct qaward_procedure {
     qaward_allocator alloc;
     char *id, *source, *calendar;
-    qa_text name;
+    qa_ptext name;
     char **kinds;              /* subject kinds, at most 32 */
     size_t nkinds;
     qa_notice_kind *notices;
@@ -42,14 +42,14 @@ struct qaward_procedure {
     qa_stage *stages;
     size_t nstages;
     int32_t site_max_days;
-    qa_text site_citation;
+    qa_ptext site_citation;
     size_t refusal_stage;
-    qa_text refusal_citation, issuer;
-    qa_text objection_citation;
+    qa_ptext refusal_citation, issuer;
+    qa_ptext objection_citation;
 };
 
-const char *qa_text_get(const qa_text *t, int lang);
-void qa_text_clear(const qaward_allocator *a, qa_text *t);
+const char *qa_ptext_get(const qa_ptext *t, int lang);
+void qa_ptext_clear(const qaward_allocator *a, qa_ptext *t);
 int qa_proc_notice_index(const qaward_procedure *p, const char *kind, size_t *out);
 int qa_proc_stage_index(const qaward_procedure *p, const char *id, size_t *out);
 int qa_proc_kind_index(const qaward_procedure *p, const char *kind, size_t *out);
@@ -57,7 +57,7 @@ int qa_proc_kind_index(const qaward_procedure *p, const char *kind, size_t *out)
 typedef struct qa_reason {
     char *rule_id;
     int unknown;
-    qa_text citation, message;
+    qa_ptext citation, message;
 } qa_reason;
 
 struct qaward_refusal {
@@ -120,7 +120,7 @@ typedef struct qa_violation {
     char *applicant;           /* or NULL */
     qaward_date date;
     char *message;
-    qa_text citation;          /* borrowed from the procedure */
+    qa_ptext citation;          /* borrowed from the procedure */
 } qa_violation;
 
 struct qaward_timeline {
@@ -144,7 +144,7 @@ int qa_tl_find(const qaward_timeline *t, const char *id, size_t *out);
 const char *qa_tl_state_name(const qaward_timeline *t, const qa_applicant *a);
 /* Record a violation (lenient mode). */
 int qa_tl_violation(qaward_timeline *t, qaward_ctx *ctx, const char *code, const char *applicant, qaward_date date,
-                    const qa_text *citation, const char *message);
+                    const qa_ptext *citation, const char *message);
 /* Advance without qa_ok (lenient mode keeps going). */
 int qa_tl_advance(qaward_timeline *t, qaward_ctx *ctx, const char *id, const char *to, qaward_date date);
 /* The refusal letter allocated with `alloc`. */

@@ -10,7 +10,7 @@
 #define QA_MAX_KINDS 32
 
 static int read_text(qaward_ctx *ctx, const qaward_allocator *A, const qj_value *obj, const char *path,
-                     const char *key, qa_text *out)
+                     const char *key, qa_ptext *out)
 {
     static const char *const keys[] = {"zh", "en", NULL};
     const qj_value *o;
@@ -44,27 +44,27 @@ void qaward_procedure_free(qaward_procedure *p)
     qa_afree(&a, p->id);
     qa_afree(&a, p->source);
     qa_afree(&a, p->calendar);
-    qa_text_clear(&a, &p->name);
+    qa_ptext_clear(&a, &p->name);
     for (size_t i = 0; i < p->nkinds; i++)
         qa_afree(&a, p->kinds[i]);
     qa_afree(&a, p->kinds);
     for (size_t i = 0; i < p->nnotices; i++) {
         qa_afree(&a, p->notices[i].kind);
-        qa_text_clear(&a, &p->notices[i].name);
-        qa_text_clear(&a, &p->notices[i].citation);
+        qa_ptext_clear(&a, &p->notices[i].name);
+        qa_ptext_clear(&a, &p->notices[i].citation);
     }
     qa_afree(&a, p->notices);
     for (size_t i = 0; i < p->nstages; i++) {
         qa_afree(&a, p->stages[i].id);
-        qa_text_clear(&a, &p->stages[i].name);
-        qa_text_clear(&a, &p->stages[i].citation);
+        qa_ptext_clear(&a, &p->stages[i].name);
+        qa_ptext_clear(&a, &p->stages[i].citation);
         qa_afree(&a, p->stages[i].reqs);
     }
     qa_afree(&a, p->stages);
-    qa_text_clear(&a, &p->site_citation);
-    qa_text_clear(&a, &p->refusal_citation);
-    qa_text_clear(&a, &p->issuer);
-    qa_text_clear(&a, &p->objection_citation);
+    qa_ptext_clear(&a, &p->site_citation);
+    qa_ptext_clear(&a, &p->refusal_citation);
+    qa_ptext_clear(&a, &p->issuer);
+    qa_ptext_clear(&a, &p->objection_citation);
     qa_afree(&a, p);
 }
 
@@ -349,17 +349,17 @@ int qa_refusal_letter_alloc(char **out, const qaward_refusal *r, qaward_ctx *ctx
         return qa_error(ctx, QAWARD_EINVAL, "refusal letter: NULL argument or invalid date");
     if (r->n == 0)
         return qa_error(ctx, QAWARD_ESTATE, "refusal letter for %s: no reasons; a refusal must give written "
-                        "reasons (%s)", r->applicant, qa_text_get(&p->refusal_citation, 0));
+                        "reasons (%s)", r->applicant, qa_ptext_get(&p->refusal_citation, 0));
     qa_buf b;
     qa_buf_init(&b, alloc);
-    const char *cit = qa_text_get(&p->refusal_citation, lang);
+    const char *cit = qa_ptext_get(&p->refusal_citation, lang);
     if (lang == 1) {
         qa_buf_printf(&b, "%s：\n\n", r->applicant);
         qa_buf_printf(&b, "经资格审核，你（单位）未被列入受理名单。根据%s，现退回申报材料，并书面说明理由如下：\n\n", cit);
         for (size_t i = 0; i < r->n; i++)
             qa_buf_printf(&b, "%zu. %s（%s）%s\n", i + 1, r->reasons[i].message.zh, r->reasons[i].citation.zh,
                           r->reasons[i].unknown ? "〔材料不足，无法认定〕" : "");
-        qa_buf_printf(&b, "\n%s\n%d年%d月%d日\n", qa_text_get(&p->issuer, 1), (int)qaward_date_year(date),
+        qa_buf_printf(&b, "\n%s\n%d年%d月%d日\n", qa_ptext_get(&p->issuer, 1), (int)qaward_date_year(date),
                       (int)qaward_date_month(date), (int)qaward_date_day(date));
     } else {
         char d[QAWARD_DATE_STRLEN];
@@ -370,7 +370,7 @@ int qa_refusal_letter_alloc(char **out, const qaward_refusal *r, qaward_ctx *ctx
         for (size_t i = 0; i < r->n; i++)
             qa_buf_printf(&b, "%zu. %s (%s)%s\n", i + 1, r->reasons[i].message.en, r->reasons[i].citation.en,
                           r->reasons[i].unknown ? " [undetermined: the materials lack a required fact]" : "");
-        qa_buf_printf(&b, "\n%s\n%s\n", qa_text_get(&p->issuer, 0), d);
+        qa_buf_printf(&b, "\n%s\n%s\n", qa_ptext_get(&p->issuer, 0), d);
     }
     int rc = qa_buf_finish(&b, out, NULL);
     if (rc)
@@ -393,7 +393,7 @@ int qaward_refusal_letter(char **out, const qaward_refusal *r, qaward_ctx *ctx, 
 
 /* ---- JSON results ---------------------------------------------------------------- */
 
-static void w_text(qj_writer *w, const char *key, const qa_text *t)
+static void w_text(qj_writer *w, const char *key, const qa_ptext *t)
 {
     qw_key(w, key);
     if (!t->zh && !t->en) {
@@ -813,21 +813,21 @@ static int read_refusal(qaward_ctx *ctx, const qj_value *o, const char *path, co
         const qj_value *r = &arr->items[i];
         const char *rule;
         int outcome;
-        qa_text cit = {0}, msg = {0};
+        qa_ptext cit = {0}, msg = {0};
         if ((rc = qj_expect(ctx, r, QJ_OBJECT, rip.s)) || (rc = qj_only_keys(ctx, r, rip.s, rkeys)) ||
             (rc = qj_read_str(ctx, r, rip.s, "rule_id", 1, 1, &rule)) ||
             (rc = qj_read_enum(ctx, r, rip.s, "outcome", 1, outcomes, &outcome)) ||
             (rc = read_text(ctx, &ctx->alloc, r, rip.s, "citation", &cit)) ||
             (rc = read_text(ctx, &ctx->alloc, r, rip.s, "message", &msg)) ||
             (rc = qaward_refusal_add_reason(*out, ctx, rule, outcome, cit.zh, cit.en, msg.zh, msg.en))) {
-            qa_text_clear(&ctx->alloc, &cit);
-            qa_text_clear(&ctx->alloc, &msg);
+            qa_ptext_clear(&ctx->alloc, &cit);
+            qa_ptext_clear(&ctx->alloc, &msg);
             qaward_refusal_free(*out);
             *out = NULL;
             return rc;
         }
-        qa_text_clear(&ctx->alloc, &cit);
-        qa_text_clear(&ctx->alloc, &msg);
+        qa_ptext_clear(&ctx->alloc, &cit);
+        qa_ptext_clear(&ctx->alloc, &msg);
     }
     return 0;
 }

@@ -30,5 +30,7 @@ int cmd_procedure(int argc, char **argv);
 /* Built-in cn-2023-2026 (unless !builtin) plus calendar files (cmd_calendar.c); prints and returns 2 on error. */
 int cli_calendar_build(qaward_calendar **out, qaward_ctx *ctx, const char *cmd, int builtin, char **files,
                        int nfiles);
+int cmd_score(int argc, char **argv);
+int cmd_composite(int argc, char **argv);
 
 #endif

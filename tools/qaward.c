@@ -12,6 +12,8 @@ static const struct {
 } commands[] = {
     {"calendar", cmd_calendar, "working days between dates, notice end dates (R16)"},
     {"procedure", cmd_procedure, "validate a cycle's timeline: notices, stages, objections (Art. 13, 14)"},
+    {"score", cmd_score, "score assessors' sheets on a criteria scheme (GB/T 19580)"},
+    {"composite", cmd_composite, "combine stage scores into composites under review rules"},
     {NULL, NULL, NULL}
 };
 
