@@ -12,4 +12,6 @@
 #include "qaward/policy.h"
 #include "qaward/subject.h"
 #include "qaward/eligibility.h"
+#include "qaward/calendar.h"
+#include "qaward/procedure.h"
 #endif
