@@ -224,7 +224,7 @@ qaward_date qa_wait_until(const qaward_policy *p, const qa_wait *w, qaward_date 
 int qa_sanction_window(const qaward_policy *p, const qa_sanction *s, qaward_date decided, qaward_date *from,
                        qaward_date *until);
 
-/* Validate cross-references and numbers of a freshly built policy (policy.c). */
-int qa_policy_validate(qaward_ctx *ctx, const qaward_policy *p);
+/* Load with a document name used in parse errors (policy_json.c). */
+int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len, const char *what);
 
 #endif
