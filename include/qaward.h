@@ -11,4 +11,6 @@
 #include "qaward/store.h"
 #include "qaward/review.h"
 #include "qaward/scoring.h"
+#include "qaward/cycle.h"
+#include "qaward/sanctions.h"
 #endif

@@ -1,6 +1,7 @@
 /* A whole cycle from one JSON document (`qaward-cycle/1`, docs/cycle.md). */
 #include "cycle_int.h"
 #include "json.h"
+#include "qaward/scoring.h"
 #include <stdio.h>
 
 /* Re-encode a parsed subtree (inline policy, review rules, history) so it can be
@@ -47,7 +48,7 @@ static int subdoc(qaward_ctx *ctx, const qj_value *v, char **out, size_t *len)
     return 0;
 }
 
-static const char *const TOP_KEYS[] = {"format", "cycle", "policy", "review_rules", "history", "candidates", NULL};
+static const char *const TOP_KEYS[] = {"format", "cycle", "policy", "review_rules", "history", "candidates", "sheets", NULL};
 static const char *const CYCLE_KEYS[] = {"id", "title", "as_of", "decision_date", NULL};
 static const char *const CAND_KEYS[] = {"id",    "name",  "kind",          "verdict", "reasons",      "composite",
                                         "stages", "defence_passed", "vote", "tie_decision", "scores_secret",
@@ -162,6 +163,89 @@ static int load_cand(qaward_ctx *ctx, qaward_cycle *c, const qj_value *o, const 
         }
     }
     return 0;
+}
+
+/* Assessors' sheets (qaward-sheets/1 documents, one per scheme) scored with the
+ * review rules' aggregation; each applicant's stage totals go to its candidate
+ * (Art. 13(四)–(六)). */
+static int load_sheets(qaward_ctx *ctx, qaward_cycle *c, const qj_value *arr)
+{
+    int rc = 0;
+    if (!c->rules)
+        return qa_error(ctx, QAWARD_ENORULE, "$.sheets: scoring sheets needs review rules ($.review_rules)");
+    size_t n = arr->len;
+    qaward_scheme **schemes = qa_calloc(ctx, n ? n : 1, sizeof *schemes);
+    qaward_sheets **sheets = qa_calloc(ctx, n ? n : 1, sizeof *sheets);
+    qaward_scores **scores = qa_calloc(ctx, n ? n : 1, sizeof *scores);
+    qaward_composites *comp = NULL;
+    char *sub = NULL;
+    size_t sublen;
+    if (!schemes || !sheets || !scores) {
+        rc = QAWARD_ENOMEM;
+        goto out;
+    }
+    qaward_score_options opts;
+    qaward_score_options_init(&opts, QAWARD_SCORE_OPTIONS_VERSION);
+    if ((rc = qaward_score_options_from_rules(&opts, ctx, c->rules)))
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        qj_path p;
+        qj_path_index(&p, "$.sheets", i);
+        const qj_value *d = &arr->items[i];
+        const char *scheme;
+        if ((rc = qj_expect(ctx, d, QJ_OBJECT, p.s)) || (rc = qj_read_str(ctx, d, p.s, "scheme", 1, 1, &scheme)))
+            goto out;
+        if ((rc = qaward_scheme_builtin(&schemes[i], ctx, scheme)) || (rc = subdoc(ctx, d, &sub, &sublen)))
+            goto prefix;
+        rc = qaward_sheets_load_json(&sheets[i], ctx, schemes[i], sub, sublen);
+        qa_afree(&ctx->alloc, sub);
+        sub = NULL;
+        if (rc || (rc = qaward_scores_compute(&scores[i], ctx, sheets[i], &opts)))
+            goto prefix;
+        continue;
+    prefix:
+        qa_error_prefix(ctx, "%s", p.s);
+        goto out;
+    }
+    if ((rc = qaward_composites_compute(&comp, ctx, c->rules, n, (const qaward_scores *const *)scores))) {
+        qa_error_prefix(ctx, "$.sheets");
+        goto out;
+    }
+    for (size_t a = 0; a < qaward_composites_count(comp); a++) {
+        const char *app = NULL, *kind = NULL;
+        qaward_composites_get(&app, &kind, NULL, NULL, ctx, comp, a);
+        int64_t ix = qaward_cycle_candidate_find(c, app);
+        if (ix < 0) {
+            rc = qa_error(ctx, QAWARD_ENOTFOUND, "$.sheets: applicant %s is not a candidate", app);
+            goto out;
+        }
+        size_t ns = 0;
+        if ((rc = qaward_review_rules_stage_count(&ns, ctx, c->rules, kind)))
+            goto out;
+        for (size_t s = 0; s < ns; s++) {
+            const char *stage;
+            int64_t t;
+            if ((rc = qaward_review_rules_stage_at(&stage, ctx, c->rules, kind, s)))
+                goto out;
+            if (qaward_composites_stage_total(&t, ctx, comp, a, stage) != 0)
+                continue; /* no scores at that stage (e.g. no site review after a failed defence) */
+            if ((rc = qaward_cycle_set_stage_total(ctx, c, (size_t)ix, stage, t)))
+                goto out;
+        }
+    }
+    rc = 0;
+out:
+    qaward_composites_free(comp);
+    for (size_t i = 0; scores && i < n; i++)
+        qaward_scores_free(scores[i]);
+    for (size_t i = 0; sheets && i < n; i++)
+        qaward_sheets_free(sheets[i]);
+    for (size_t i = 0; schemes && i < n; i++)
+        qaward_scheme_free(schemes[i]);
+    qa_free(ctx, scores);
+    qa_free(ctx, sheets);
+    qa_free(ctx, schemes);
+    return rc;
 }
 
 int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json, size_t len)
@@ -282,6 +366,12 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
             goto fail;
     }
     QA_UNUSED(s);
+    const qj_value *sh;
+    if ((rc = qj_read_array(ctx, root, "$", "sheets", 0, &sh)) < 0)
+        goto fail;
+    if (rc == 0 && (rc = load_sheets(ctx, c, sh)))
+        goto fail;
+    rc = 0;
     qj_free(doc);
     *out = c;
     qa_ok(ctx);

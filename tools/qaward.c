@@ -12,6 +12,7 @@ static const struct {
 } commands[] = {
     {"score", cmd_score, "score assessors' sheets on a criteria scheme (GB/T 19580)"},
     {"composite", cmd_composite, "combine stage scores into composites under review rules"},
+    {"cycle", cmd_cycle, "run an award cycle: quotas, re-winners, ties, votes, prizes, report"},
     {NULL, NULL, NULL}
 };
 

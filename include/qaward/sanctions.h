@@ -109,7 +109,7 @@ QAWARD_API int qaward_sanction_compute(qaward_sanction_outcome *out, qaward_ctx 
  * @return as qaward_sanction_compute(), plus ::QAWARD_EINVAL when the store lacks
  *         a needed callback, or a callback's negative value unchanged.
  */
-QAWARD_API int qaward_sanction_record(qaward_sanction_outcome *out, qaward_ctx *ctx, const qaward_policy *policy,
+QAWARD_API int qaward_sanction_apply(qaward_sanction_outcome *out, qaward_ctx *ctx, const qaward_policy *policy,
                                       const qaward_store *store, const qaward_finding *finding);
 
 #ifdef __cplusplus
