@@ -392,7 +392,7 @@ static int key_cmp(const rank_ctx *r, const cy_cand *a, const cy_cand *b, size_t
     if (a->composite != b->composite)
         return a->composite > b->composite ? -1 : 1;
     for (size_t i = 0; i < r->n_tb; i++) {
-        int64_t ta, tb;
+        int64_t ta = 0, tb = 0;
         int ha = stage_total(a, r->tb[i], &ta), hb = stage_total(b, r->tb[i], &tb);
         if (!ha || !hb || ta == tb)
             continue;
@@ -549,6 +549,18 @@ static int64_t prize_of(const qaward_cycle *c, int level, int kind)
     return c->policy->prize_fen[(size_t)level * c->policy->n_kinds + (size_t)kind];
 }
 
+/* Place a candidate inside the count; a re-winner of a main level whose policy
+ * counts re-winners in the quota keeps the re-win flag and the policy's re-win prize (R8). */
+static void award(qaward_cycle *c, cy_cand *k, cy_bucket *b, size_t bi)
+{
+    const qa_level *lv = &c->policy->levels[b->level];
+    int rewin = lv->main && k->prior[b->level] != QAWARD_DATE_NONE;
+    place(c, k, rewin ? QAWARD_OUTCOME_REWIN : QAWARD_OUTCOME_AWARDED, b->level, bi);
+    k->prize = rewin && !lv->rewin_prize ? 0 : prize_of(c, b->level, k->kind);
+    b->placed++;
+    b->rewinners += rewin;
+}
+
 /* Allocate one quota (bucket). `list` holds the candidates of the quota's kinds
  * that are still available and reach the level's minimum, in rank order. */
 static int alloc_bucket(qaward_ctx *ctx, qaward_cycle *c, const rank_ctx *r, size_t bi, size_t *list, size_t n,
@@ -597,7 +609,8 @@ static int alloc_bucket(qaward_ctx *ctx, qaward_cycle *c, const rank_ctx *r, siz
         size_t o = 0;
         for (size_t i = 0; i < m; i++) {
             cy_cand *k = &c->cands[rest[i]];
-            if (k->vote == QAWARD_VOTE_FAILED || k->vote == QAWARD_VOTE_NO_QUORUM) {
+            /* only a candidate who would take a place leaves it to the next one */
+            if (o < (size_t)b->max && (k->vote == QAWARD_VOTE_FAILED || k->vote == QAWARD_VOTE_NO_QUORUM)) {
                 place(c, k, QAWARD_OUTCOME_VOTE_FAILED, b->level, bi);
                 b->vote_failed++;
                 if ((rc = bucket_add(ctx, b, &mcap, rest[i])))
@@ -638,9 +651,7 @@ static int alloc_bucket(qaward_ctx *ctx, qaward_cycle *c, const rank_ctx *r, siz
             place(c, k, QAWARD_OUTCOME_VOTE_FAILED, b->level, bi); /* the place stays vacant */
             b->vote_failed++;
         } else {
-            place(c, k, QAWARD_OUTCOME_AWARDED, b->level, bi);
-            k->prize = prize_of(c, b->level, k->kind);
-            b->placed++;
+            award(c, k, b, bi);
         }
         if ((rc = bucket_add(ctx, b, &mcap, rest[i])))
             return rc;
@@ -665,9 +676,7 @@ static int alloc_bucket(qaward_ctx *ctx, qaward_cycle *c, const rank_ctx *r, siz
                     place(c, k, QAWARD_OUTCOME_VOTE_FAILED, b->level, bi);
                     b->vote_failed++;
                 } else {
-                    place(c, k, QAWARD_OUTCOME_AWARDED, b->level, bi);
-                    k->prize = prize_of(c, b->level, k->kind);
-                    b->placed++;
+                    award(c, k, b, bi);
                 }
                 if ((rc = bucket_add(ctx, b, &mcap, rest[i])))
                     return rc;
@@ -683,6 +692,15 @@ static int alloc_bucket(qaward_ctx *ctx, qaward_cycle *c, const rank_ctx *r, siz
         }
     }
     b->vacant = b->max - b->placed - b->tied;
+    /* report order: by rank (re-winners at their ranking position) */
+    for (size_t i = 1; i < b->n_members; i++) {
+        size_t x = b->members[i], j = i;
+        while (j > 0 && c->cands[b->members[j - 1]].rank > c->cands[x].rank) {
+            b->members[j] = b->members[j - 1];
+            j--;
+        }
+        b->members[j] = x;
+    }
     for (size_t i = 0; i < b->n_members; i++)
         b->prize_total += c->cands[b->members[i]].prize;
     return 0;
@@ -787,6 +805,7 @@ int qaward_cycle_run(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store
             gates = 0; /* Art. 13(五): only those who pass the defence go on */
         if (!gates) {
             k->outcome = QAWARD_OUTCOME_GATE_FAILED;
+            k->has_score = 0;
             continue;
         }
         if (!k->has_score) {
@@ -825,7 +844,7 @@ int qaward_cycle_run(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store
                     in = qq->kinds[j] == k->kind;
                 if (!in)
                     continue;
-                int64_t mn;
+                int64_t mn = 0;
                 if ((rc = min_for(ctx, c, &m, (int)l, k->kind, &mn))) {
                     qa_error_prefix(ctx, "candidate %s", k->id);
                     goto out;

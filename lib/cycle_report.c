@@ -294,7 +294,7 @@ static const words EN = {
     "placed",
     "vacant",
     "tied",
-    "re-winner (R8: title, no prize, outside the quota; earlier award",
+    "re-winner (R8; earlier award",
     "composite",
     "prize",
     "vote",
@@ -330,7 +330,7 @@ static const words ZH = {
     "获奖",
     "空缺",
     "并列",
-    "再次获奖（R8：授予证书和称号，不授予奖金，不占名额；前次获奖",
+    "再次获奖（R8；前次获奖",
     "综合得分",
     "奖金",
     "投票",
@@ -438,9 +438,12 @@ static int report_text(char **out, qaward_ctx *ctx, const qaward_cycle *c, int l
                       W->quota, bk->max, W->placed, bk->placed, W->vacant, bk->vacant);
         if (bk->tied)
             qa_buf_printf(&b, lang == QAWARD_LANG_ZH ? "，%s %d" : ", %s %d", W->tied, bk->tied);
-        if (bk->rewinners)
-            qa_buf_printf(&b, lang == QAWARD_LANG_ZH ? "，再次获奖 %d（不占名额）" : ", re-winners %d (outside the quota)",
-                          bk->rewinners);
+        if (bk->rewinners) {
+            int outside = !p->levels[bk->level].rewin_quota;
+            qa_buf_printf(&b, lang == QAWARD_LANG_ZH ? "，再次获奖 %d%s" : ", re-winners %d%s", bk->rewinners,
+                          outside ? (lang == QAWARD_LANG_ZH ? "（不占名额，不授予奖金）" : " (outside the quota, no prize)")
+                                  : (lang == QAWARD_LANG_ZH ? "（占名额）" : " (inside the quota)"));
+        }
         fmt_money(m, sizeof m, bk->prize_total);
         qa_buf_printf(&b, lang == QAWARD_LANG_ZH ? "；%s %s %s\n" : "; %s %s %s\n", W->bucket_total, m, W->currency);
         size_t shown = 0;
