@@ -14,4 +14,6 @@
 #include "qaward/eligibility.h"
 #include "qaward/calendar.h"
 #include "qaward/procedure.h"
+#include "qaward/cycle.h"
+#include "qaward/sanctions.h"
 #endif
