@@ -6,4 +6,5 @@
 #define QAWARD_H
 #include "qaward/core.h"
 #include "qaward/date.h"
+#include "qaward/store.h"
 #endif
