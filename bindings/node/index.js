@@ -361,8 +361,8 @@ class StoreAdapter {
     for (const [m, f] of [['begin', 'begin_fn'], ['commit', 'commit_fn'], ['rollback', 'rollback_fn']]) {
       if (typeof o[m] === 'function') reg(f, () => { o[m](); return 0; }, TxFn);
     }
-    if (typeof o.writeAward === 'function') reg('write_award_fn', (_u, r) => { o.writeAward(awardFromC(r)); return 0; }, WriteAwardFn);
-    if (typeof o.writeSanction === 'function') reg('write_sanction_fn', (_u, r) => { o.writeSanction(sanctionFromC(r)); return 0; }, WriteSanctionFn);
+    if (typeof o.writeAward === 'function') reg('write_award_fn', (_u, r) => { o.writeAward(awardFromC(koffi.decode(r, AwardRecord))); return 0; }, WriteAwardFn);
+    if (typeof o.writeSanction === 'function') reg('write_sanction_fn', (_u, r) => { o.writeSanction(sanctionFromC(koffi.decode(r, SanctionRecord))); return 0; }, WriteSanctionFn);
     if (typeof o.revokeAward === 'function') {
       reg('revoke_award_fn', (_u, sid, ad, ro) => { o.revokeAward(sid, fromDate(ad), fromDate(ro)); return 0; }, RevokeFn);
     }
@@ -423,7 +423,131 @@ function withStore(store, fn) {
   return new StoreAdapter(store).run(fn);
 }
 
+
+// ---------------------------------------------------------------- subject
+[
+  'int qaward_subject_load_json(_Out_ qaward_subject **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'void qaward_subject_free(qaward_subject *s)',
+  'const char *qaward_subject_id(qaward_subject *s)',
+  'const char *qaward_subject_kind(qaward_subject *s)',
+  'int qaward_subject_is_secret(qaward_subject *s, const char *field)',
+  'int qaward_subject_to_json(_Out_ void **out, qaward_subject *s, qaward_ctx *ctx, int public_only)',
+  'int qaward_scheme_builtin(_Out_ qaward_scheme **out, qaward_ctx *ctx, const char *name)',
+  'int qaward_scheme_load_json(_Out_ qaward_scheme **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'void qaward_scheme_free(qaward_scheme *s)',
+  'const char *qaward_scheme_id(qaward_scheme *s)',
+  'int64_t qaward_scheme_total_points(qaward_scheme *s)',
+  'int qaward_sheets_load_json(_Out_ qaward_sheet **out, qaward_ctx *ctx, qaward_scheme *s, const char *json, size_t len)',
+  'void qaward_sheets_free(qaward_sheet *s)',
+  'size_t qaward_sheets_count(qaward_sheet *s)',
+  'int qaward_scores_compute(_Out_ void **out, qaward_ctx *ctx, qaward_sheet *s, void *opts)',
+  'void qaward_scores_free(void *s)',
+  'int qaward_scores_to_json(_Out_ void **out, qaward_ctx *ctx, void *s)',
+  'int qaward_composites_compute(_Out_ void **out, qaward_ctx *ctx, qaward_review_rules *r, size_t n, void **scores)',
+  'void qaward_composites_free(void *c)',
+  'int qaward_composites_to_json(_Out_ void **out, qaward_ctx *ctx, void *c)',
+].forEach(declare);
+
+/** JSON text of a document; Date values become "YYYY-MM-DD" (UTC fields). */
+function toJsonText(doc) {
+  if (typeof doc === 'string') return doc;
+  return JSON.stringify(doc, function replacer(k, v) {
+    const raw = this[k];
+    if (raw instanceof Date) return fromDate(toDate(raw));
+    return v;
+  });
+}
+
+class Subject extends Handle {
+  /** new Subject({id, kind, ...}) or new Subject(jsonText). */
+  constructor(doc) {
+    super();
+    const text = toJsonText(doc);
+    const out = [null];
+    check(C.qaward_subject_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    this._own(out[0], C.qaward_subject_free);
+  }
+  get id() { return C.qaward_subject_id(this.handle); }
+  get kind() { return C.qaward_subject_kind(this.handle); }
+  isSecret(field) { return C.qaward_subject_is_secret(this.handle, field) === 1; }
+  /** The load format; publicOnly leaves out trade secrets (R19). */
+  toJSON(publicOnly = false) {
+    const out = [null];
+    check(C.qaward_subject_to_json(out, this.handle, ctx(), publicOnly ? 1 : 0));
+    return JSON.parse(takeString(out[0]));
+  }
+}
+
+// ---------------------------------------------------------------- scoring
+class Scheme extends Handle {
+  constructor(source = 'gbt19580-2012') {
+    super();
+    const out = [null];
+    if (isJsonText(source)) {
+      const text = jsonBytes(source);
+      check(C.qaward_scheme_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    } else {
+      check(C.qaward_scheme_builtin(out, ctx(), source));
+    }
+    this._own(out[0], C.qaward_scheme_free);
+  }
+  get id() { return C.qaward_scheme_id(this.handle); }
+  get totalPoints() { return Number(C.qaward_scheme_total_points(this.handle)); }
+}
+
+class Sheets extends Handle {
+  /** Sheets on a scheme from a `qaward-sheets/1` document (text or object). Keeps the scheme alive. */
+  constructor(scheme, doc) {
+    super();
+    this.scheme = scheme;
+    const text = jsonBytes(doc);
+    const out = [null];
+    check(C.qaward_sheets_load_json(out, ctx(), scheme.handle, text, Buffer.byteLength(text)));
+    this._own(out[0], C.qaward_sheets_free);
+  }
+  get length() { return Number(C.qaward_sheets_count(this.handle)); }
+  /** Score every (applicant, stage); options from review rules when given. */
+  compute(rules) {
+    const out = [null];
+    let opts = null;
+    if (rules) {
+      opts = Buffer.alloc(32);
+      declare('int qaward_score_options_init(void *opts, uint32_t version)');
+      declare('int qaward_score_options_from_rules(void *opts, qaward_ctx *ctx, qaward_review_rules *r)');
+      check(C.qaward_score_options_init(opts, 1));
+      check(C.qaward_score_options_from_rules(opts, ctx(), rules.handle));
+    }
+    check(C.qaward_scores_compute(out, ctx(), this.handle, opts));
+    return new Scores(this, out[0]);
+  }
+}
+
+class Scores extends Handle {
+  constructor(sheets, h) { super(); this.sheets = sheets; this._own(h, C.qaward_scores_free); }
+  toJSON() {
+    const out = [null];
+    check(C.qaward_scores_to_json(out, ctx(), this.handle));
+    return JSON.parse(takeString(out[0]));
+  }
+}
+
+class Composites extends Handle {
+  constructor(rules, scoresList) {
+    super();
+    this.rules = rules; this.scores = scoresList;
+    const out = [null];
+    check(C.qaward_composites_compute(out, ctx(), rules.handle, scoresList.length, scoresList.map((s) => s.handle)));
+    this._own(out[0], C.qaward_composites_free);
+  }
+  toJSON() {
+    const out = [null];
+    check(C.qaward_composites_to_json(out, ctx(), this.handle));
+    return JSON.parse(takeString(out[0]));
+  }
+}
+
 module.exports = {
+  Subject, Scheme, Sheets, Scores, Composites, toJsonText,
   koffi, lib, C, T, libraryPath, CODES, QAwardError, ctx, check, takeString, toDate, fromDate, dates,
   Handle, Policy, ReviewRules, MemStore, StoreAdapter, withStore, declare, jsonBytes, isJsonText,
   AwardRecord, SanctionRecord, StoreStruct,
