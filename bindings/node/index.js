@@ -48,7 +48,7 @@ const TxFn = koffi.proto('int qaward_tx_fn(void *ud)');
 const WriteAwardFn = koffi.proto('int qaward_write_award_fn(void *ud, const qaward_award_record *rec)');
 const WriteSanctionFn = koffi.proto('int qaward_write_sanction_fn(void *ud, const qaward_sanction_record *rec)');
 const RevokeFn = koffi.proto('int qaward_revoke_fn(void *ud, const char *subject_id, int32_t award_date, int32_t revoked_on)');
-const FinalisedFn = koffi.proto('int qaward_finalised_fn(void *ud, const char *cycle_id, _Out_ int *finalised)');
+const FinalisedFn = koffi.proto('int qaward_finalised_fn(void *ud, const char *cycle_id, int *finalised)');
 const StoreStruct = koffi.struct('qaward_store', {
   version: 'uint32_t', userdata: 'void *',
   read_fn: 'qaward_read_fn *', begin_fn: 'qaward_tx_fn *', write_award_fn: 'qaward_write_award_fn *',
@@ -367,7 +367,7 @@ class StoreAdapter {
       reg('revoke_award_fn', (_u, sid, ad, ro) => { o.revokeAward(sid, fromDate(ad), fromDate(ro)); return 0; }, RevokeFn);
     }
     if (typeof o.cycleFinalised === 'function') {
-      reg('cycle_finalised_fn', (_u, cid, out) => { out[0] = o.cycleFinalised(cid) ? 1 : 0; return 0; }, FinalisedFn);
+      reg('cycle_finalised_fn', (_u, cid, out) => { koffi.encode(out, 'int', o.cycleFinalised(cid) ? 1 : 0); return 0; }, FinalisedFn);
     }
   }
   /** Run fn(table); re-throw a callback's exception; always release the callbacks. */

@@ -28,3 +28,15 @@ test('callbacks receive converted records', () => {
   assert.deepStrictEqual(got[0], { type: 'award', subjectId: 'S1', level: 'award', kind: 'organization', cycleId: '2025',
     awardDate: '2025-06-01', revokedOn: null, prizeFen: 50000000, reWin: false });
 });
+
+test('cycleFinalised answers through the out-parameter', () => {
+  const ad = new q.StoreAdapter({ cycleFinalised: (id) => id === '2025' });
+  ad.run((table) => {
+    const f = koffi.decode(table.cycle_finalised_fn, q.koffi.type('qaward_finalised_fn'));
+    const buf = Buffer.alloc(4);
+    assert.strictEqual(f(null, '2025', buf), 0);
+    assert.strictEqual(buf.readInt32LE(0), 1);
+    assert.strictEqual(f(null, '2023', buf), 0);
+    assert.strictEqual(buf.readInt32LE(0), 0);
+  });
+});
