@@ -9,4 +9,6 @@
 #include "qaward/policy.h"
 #include "qaward/subject.h"
 #include "qaward/store.h"
+#include "qaward/review.h"
+#include "qaward/scoring.h"
 #endif

@@ -24,4 +24,8 @@ int cli_parse_lang(const char *v);
 /* Write s plus a newline to stdout. */
 void cli_puts(const char *s);
 
+/* Subcommands. */
+int cmd_score(int argc, char **argv);
+int cmd_composite(int argc, char **argv);
+
 #endif
