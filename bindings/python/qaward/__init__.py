@@ -17,6 +17,8 @@ from .dates import add_days, add_years, diff_days, in_window, parse_date, weekda
 from .store import AwardRecord, MemStore, SanctionRecord, StoreProtocol
 from .policy import Policy, Quota
 from .review import Composite, ReviewRules
+from .subject import Subject, SubjectList
+from .eligibility import Checker, Reason, Verdict, check, check_batch, verdict_json
 from .scoring import Composites, Scheme, Scores, Sheets
 
 
