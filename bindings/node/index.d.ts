@@ -120,3 +120,22 @@ export declare class Composites extends Handle {
   constructor(rules: ReviewRules, scores: Scores[]);
   toJSON(): Record<string, unknown>;
 }
+
+export interface Reason {
+  rule: string; code: number; type: string;
+  outcome: 'pass' | 'fail' | 'unknown' | 'not_applicable';
+  citation: { zh: string; en: string };
+  message: { zh: string; en: string };
+  facts: unknown; threshold: unknown;
+  /** when only time blocks the check */
+  earliest: string | null;
+}
+export interface Verdict {
+  subjectId: string; kind: string; asOf: string;
+  status: 'eligible' | 'ineligible' | 'incomplete';
+  earliest: string | null;
+  reasons: Reason[];
+}
+export declare function check(policy: Policy, subject: Subject | object, asOf: DateLike, store?: Store | MemStore | null): Verdict;
+export declare function checkBatch(policy: Policy, subjects: object[] | object | string, asOf: DateLike,
+  store?: Store | MemStore | null, opts?: { brief?: boolean; raw?: boolean }): any;

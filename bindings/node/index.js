@@ -145,7 +145,7 @@ function ctx() {
   }
   return ctxHandle;
 }
-function check(rc) {
+function checkStatus(rc) {
   if (rc < 0) {
     const m = C.qaward_ctx_message(ctx()) || C.qaward_strerror(rc);
     throw new QAwardError(rc, m);
@@ -167,7 +167,7 @@ function toDate(d) {
   if (d instanceof Date) return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
   if (typeof d === 'string') {
     const out = [0];
-    check(C.qaward_date_parse(out, ctx(), d));
+    checkStatus(C.qaward_date_parse(out, ctx(), d));
     return out[0];
   }
   throw new TypeError(`expected "YYYY-MM-DD", a packed YYYYMMDD number or a Date, got ${typeof d}`);
@@ -228,9 +228,9 @@ class Policy extends Handle {
     const out = [null];
     if (isJsonText(source)) {
       const text = jsonBytes(source);
-      check(C.qaward_policy_load_json(out, ctx(), text, Buffer.byteLength(text)));
+      checkStatus(C.qaward_policy_load_json(out, ctx(), text, Buffer.byteLength(text)));
     } else {
-      check(C.qaward_policy_builtin(out, ctx(), source));
+      checkStatus(C.qaward_policy_builtin(out, ctx(), source));
     }
     this._own(out[0], C.qaward_policy_free);
   }
@@ -251,22 +251,22 @@ class Policy extends Handle {
   }
   quota(level, kind) {
     const mx = [0]; const grp = [0]; const pooled = [0];
-    check(C.qaward_policy_quota(mx, grp, pooled, ctx(), this.handle, level, kind));
+    checkStatus(C.qaward_policy_quota(mx, grp, pooled, ctx(), this.handle, level, kind));
     return { max: mx[0], group: Number(grp[0]), pooled: pooled[0] === 1 };
   }
   prizeFen(level, kind) {
     const out = [0];
-    check(C.qaward_policy_prize(out, ctx(), this.handle, level, kind));
+    checkStatus(C.qaward_policy_prize(out, ctx(), this.handle, level, kind));
     return Number(out[0]);
   }
   reapplyDate(level, awardDate) {
     const out = [0];
-    check(C.qaward_policy_reapply_date(out, ctx(), this.handle, level, toDate(awardDate)));
+    checkStatus(C.qaward_policy_reapply_date(out, ctx(), this.handle, level, toDate(awardDate)));
     return fromDate(out[0]);
   }
   banWindow(kind, decidedOn) {
     const a = [0]; const b = [0];
-    check(C.qaward_policy_ban_window(a, b, ctx(), this.handle, kind, toDate(decidedOn)));
+    checkStatus(C.qaward_policy_ban_window(a, b, ctx(), this.handle, kind, toDate(decidedOn)));
     return { from: fromDate(a[0]), until: fromDate(b[0]) };
   }
 }
@@ -277,9 +277,9 @@ class ReviewRules extends Handle {
     const out = [null];
     if (isJsonText(source)) {
       const text = jsonBytes(source);
-      check(C.qaward_review_rules_load_json(out, ctx(), text, Buffer.byteLength(text)));
+      checkStatus(C.qaward_review_rules_load_json(out, ctx(), text, Buffer.byteLength(text)));
     } else {
-      check(C.qaward_review_rules_builtin(out, ctx(), source));
+      checkStatus(C.qaward_review_rules_builtin(out, ctx(), source));
     }
     this._own(out[0], C.qaward_review_rules_free);
   }
@@ -289,7 +289,7 @@ class ReviewRules extends Handle {
     const ids = Object.keys(stageTotals);
     const tot = new BigInt64Array(ids.map((k) => BigInt(stageTotals[k])));
     const comp = [0]; const gates = [0];
-    check(C.qaward_review_rules_composite(comp, gates, ctx(), this.handle, kind, ids.length, ids, tot));
+    checkStatus(C.qaward_review_rules_composite(comp, gates, ctx(), this.handle, kind, ids.length, ids, tot));
     return { score: Number(comp[0]), gatesPassed: gates[0] === 1 };
   }
 }
@@ -389,27 +389,27 @@ class MemStore extends Handle {
   constructor(history) {
     super();
     const out = [null];
-    check(C.qaward_memstore_new(out, ctx()));
+    checkStatus(C.qaward_memstore_new(out, ctx()));
     this._own(out[0], C.qaward_memstore_free);
     if (history !== undefined) this.loadJson(history);
   }
   /** The store's C table (for library calls). */
   table() {
     const t = {};
-    check(C.qaward_memstore_as_store(t, this.handle));
+    checkStatus(C.qaward_memstore_as_store(t, this.handle));
     return t;
   }
   add(rec) {
-    if (rec.type === 'sanction') check(C.qaward_memstore_add_sanction(this.handle, ctx(), sanctionToC(rec)));
-    else check(C.qaward_memstore_add_award(this.handle, ctx(), awardToC(rec)));
+    if (rec.type === 'sanction') checkStatus(C.qaward_memstore_add_sanction(this.handle, ctx(), sanctionToC(rec)));
+    else checkStatus(C.qaward_memstore_add_award(this.handle, ctx(), awardToC(rec)));
   }
   loadJson(doc) {
     const text = jsonBytes(doc);
-    check(C.qaward_memstore_load_json(this.handle, ctx(), text, Buffer.byteLength(text)));
+    checkStatus(C.qaward_memstore_load_json(this.handle, ctx(), text, Buffer.byteLength(text)));
   }
   toJson() {
     const out = [null];
-    check(C.qaward_memstore_to_json(out, this.handle, ctx()));
+    checkStatus(C.qaward_memstore_to_json(out, this.handle, ctx()));
     return JSON.parse(takeString(out[0]));
   }
   get awardCount() { return Number(C.qaward_memstore_award_count(this.handle)); }
@@ -464,7 +464,7 @@ class Subject extends Handle {
     super();
     const text = toJsonText(doc);
     const out = [null];
-    check(C.qaward_subject_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    checkStatus(C.qaward_subject_load_json(out, ctx(), text, Buffer.byteLength(text)));
     this._own(out[0], C.qaward_subject_free);
   }
   get id() { return C.qaward_subject_id(this.handle); }
@@ -473,7 +473,7 @@ class Subject extends Handle {
   /** The load format; publicOnly leaves out trade secrets (R19). */
   toJSON(publicOnly = false) {
     const out = [null];
-    check(C.qaward_subject_to_json(out, this.handle, ctx(), publicOnly ? 1 : 0));
+    checkStatus(C.qaward_subject_to_json(out, this.handle, ctx(), publicOnly ? 1 : 0));
     return JSON.parse(takeString(out[0]));
   }
 }
@@ -485,9 +485,9 @@ class Scheme extends Handle {
     const out = [null];
     if (isJsonText(source)) {
       const text = jsonBytes(source);
-      check(C.qaward_scheme_load_json(out, ctx(), text, Buffer.byteLength(text)));
+      checkStatus(C.qaward_scheme_load_json(out, ctx(), text, Buffer.byteLength(text)));
     } else {
-      check(C.qaward_scheme_builtin(out, ctx(), source));
+      checkStatus(C.qaward_scheme_builtin(out, ctx(), source));
     }
     this._own(out[0], C.qaward_scheme_free);
   }
@@ -502,7 +502,7 @@ class Sheets extends Handle {
     this.scheme = scheme;
     const text = jsonBytes(doc);
     const out = [null];
-    check(C.qaward_sheets_load_json(out, ctx(), scheme.handle, text, Buffer.byteLength(text)));
+    checkStatus(C.qaward_sheets_load_json(out, ctx(), scheme.handle, text, Buffer.byteLength(text)));
     this._own(out[0], C.qaward_sheets_free);
   }
   get length() { return Number(C.qaward_sheets_count(this.handle)); }
@@ -514,10 +514,10 @@ class Sheets extends Handle {
       opts = Buffer.alloc(32);
       declare('int qaward_score_options_init(void *opts, uint32_t version)');
       declare('int qaward_score_options_from_rules(void *opts, qaward_ctx *ctx, qaward_review_rules *r)');
-      check(C.qaward_score_options_init(opts, 1));
-      check(C.qaward_score_options_from_rules(opts, ctx(), rules.handle));
+      checkStatus(C.qaward_score_options_init(opts, 1));
+      checkStatus(C.qaward_score_options_from_rules(opts, ctx(), rules.handle));
     }
-    check(C.qaward_scores_compute(out, ctx(), this.handle, opts));
+    checkStatus(C.qaward_scores_compute(out, ctx(), this.handle, opts));
     return new Scores(this, out[0]);
   }
 }
@@ -526,7 +526,7 @@ class Scores extends Handle {
   constructor(sheets, h) { super(); this.sheets = sheets; this._own(h, C.qaward_scores_free); }
   toJSON() {
     const out = [null];
-    check(C.qaward_scores_to_json(out, ctx(), this.handle));
+    checkStatus(C.qaward_scores_to_json(out, ctx(), this.handle));
     return JSON.parse(takeString(out[0]));
   }
 }
@@ -536,19 +536,102 @@ class Composites extends Handle {
     super();
     this.rules = rules; this.scores = scoresList;
     const out = [null];
-    check(C.qaward_composites_compute(out, ctx(), rules.handle, scoresList.length, scoresList.map((s) => s.handle)));
+    checkStatus(C.qaward_composites_compute(out, ctx(), rules.handle, scoresList.length, scoresList.map((s) => s.handle)));
     this._own(out[0], C.qaward_composites_free);
   }
   toJSON() {
     const out = [null];
-    check(C.qaward_composites_to_json(out, ctx(), this.handle));
+    checkStatus(C.qaward_composites_to_json(out, ctx(), this.handle));
     return JSON.parse(takeString(out[0]));
   }
 }
 
+// ---------------------------------------------------------------- eligibility
+[
+  'int qaward_check(_Out_ qaward_verdict **out, qaward_ctx *ctx, qaward_policy *p, qaward_subject *s, const qaward_store *store, int32_t as_of)',
+  'void qaward_verdict_free(qaward_verdict *v)',
+  'int qaward_verdict_status(qaward_verdict *v)',
+  'const char *qaward_verdict_subject_id(qaward_verdict *v)',
+  'const char *qaward_verdict_kind(qaward_verdict *v)',
+  'int32_t qaward_verdict_as_of(qaward_verdict *v)',
+  'int32_t qaward_verdict_earliest(qaward_verdict *v)',
+  'size_t qaward_verdict_check_count(qaward_verdict *v)',
+  'const char *qaward_verdict_check_rule(qaward_verdict *v, size_t i)',
+  'int qaward_verdict_check_code(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_type(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_citation(qaward_verdict *v, size_t i, int lang)',
+  'int qaward_verdict_check_outcome(qaward_verdict *v, size_t i)',
+  'int32_t qaward_verdict_check_earliest(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_message(qaward_verdict *v, size_t i, int lang)',
+  'const char *qaward_verdict_check_facts(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_threshold(qaward_verdict *v, size_t i)',
+  'int qaward_check_batch_json(_Out_ void **out, qaward_ctx *ctx, qaward_policy *p, const qaward_store *store, int32_t as_of, const char *json, size_t len, uint32_t flags)',
+].forEach(declare);
+
+const STATUS = ['eligible', 'ineligible', 'incomplete'];
+const OUTCOME = ['pass', 'fail', 'unknown', 'not_applicable'];
+
+function verdictFrom(h) {
+  const reasons = [];
+  const n = Number(C.qaward_verdict_check_count(h));
+  for (let i = 0; i < n; i++) {
+    const facts = C.qaward_verdict_check_facts(h, i);
+    const thr = C.qaward_verdict_check_threshold(h, i);
+    reasons.push({
+      rule: C.qaward_verdict_check_rule(h, i),
+      code: C.qaward_verdict_check_code(h, i),
+      type: C.qaward_verdict_check_type(h, i),
+      outcome: OUTCOME[C.qaward_verdict_check_outcome(h, i)] || '?',
+      citation: { zh: C.qaward_verdict_check_citation(h, i, 1), en: C.qaward_verdict_check_citation(h, i, 0) },
+      message: { zh: C.qaward_verdict_check_message(h, i, 1), en: C.qaward_verdict_check_message(h, i, 0) },
+      facts: facts ? JSON.parse(facts) : null,
+      threshold: thr ? JSON.parse(thr) : null,
+      earliest: fromDate(C.qaward_verdict_check_earliest(h, i)),
+    });
+  }
+  return {
+    subjectId: C.qaward_verdict_subject_id(h),
+    kind: C.qaward_verdict_kind(h),
+    asOf: fromDate(C.qaward_verdict_as_of(h)),
+    status: STATUS[C.qaward_verdict_status(h)] || '?',
+    earliest: fromDate(C.qaward_verdict_earliest(h)),
+    reasons,
+  };
+}
+
+/**
+ * Check one subject (Subject or plain object) as of a date; store: null, MemStore or a store object.
+ * Returns {subjectId, kind, asOf, status, earliest, reasons:[{rule, code, type, outcome, citation, message, facts, threshold, earliest}]}.
+ */
+function check(policy, subject, asOf, store = null) {
+  const own = !(subject instanceof Subject);
+  const s = own ? new Subject(subject) : subject;
+  try {
+    const out = [null];
+    const rc = withStore(store, (table) => C.qaward_check(out, ctx(), policy.handle, s.handle, table, toDate(asOf)));
+    checkStatus(rc);
+    try { return verdictFrom(out[0]); } finally { C.qaward_verdict_free(out[0]); }
+  } finally {
+    if (own) s.close();
+  }
+}
+
+/** Check many subjects in one library call; returns the batch document's verdicts (brief by default). */
+function checkBatch(policy, subjects, asOf, store = null, { brief = true, raw = false } = {}) {
+  const doc = Array.isArray(subjects) ? { subjects } : subjects;
+  const text = toJsonText(doc);
+  const out = [null];
+  const rc = withStore(store, (table) => C.qaward_check_batch_json(out, ctx(), policy.handle, table, toDate(asOf),
+    text, Buffer.byteLength(text), brief ? 1 : 0));
+  checkStatus(rc);
+  const res = takeString(out[0]);
+  return raw ? res : JSON.parse(res).verdicts;
+}
+
 module.exports = {
+  check, checkBatch, STATUS, OUTCOME,
   Subject, Scheme, Sheets, Scores, Composites, toJsonText,
-  koffi, lib, C, T, libraryPath, CODES, QAwardError, ctx, check, takeString, toDate, fromDate, dates,
+  koffi, lib, C, T, libraryPath, CODES, QAwardError, ctx, checkStatus: checkStatus, takeString, toDate, fromDate, dates,
   Handle, Policy, ReviewRules, MemStore, StoreAdapter, withStore, declare, jsonBytes, isJsonText,
   AwardRecord, SanctionRecord, StoreStruct,
   version: () => C.qaward_version(),
