@@ -20,7 +20,7 @@ static const char *ORG_TEMPLATE =
     " \"excellence_model_since\": \"2021-06-01\","
     " \"certificates\": [{\"type\": \"iso9001\", \"valid_from\": \"2019-01-01\", \"valid_to\": \"2027-12-31\"},"
     "   {\"type\": \"safety_standardization\", \"level\": \"二级\", \"valid_from\": \"2022-01-01\", \"valid_to\": \"2027-12-31\"}],"
-    " \"net_profit_fen\": {\"2023\": 1200000000, \"2024\": 900000000}, \"events\": [],"
+    " \"net_profit_fen\": {\"2023\": 1200000000, \"2024\": 900000000, \"2025\": 950000000, \"2026\": 990000000}, \"events\": [],"
     " \"attestations\": {\"supports_central_policies\": true, \"policy_compliance\": true,"
     "   \"notable_quality_benefits\": true, \"industry_leading\": true, \"good_reputation\": true}}";
 
