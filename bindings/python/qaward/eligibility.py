@@ -6,6 +6,7 @@ or "incomplete" (R5).
 """
 from __future__ import annotations
 
+import array
 import ctypes
 import datetime as _dt
 import json
@@ -197,7 +198,7 @@ class Checker(Handle):
     Keep the store object alive as long as the checker (the checker holds it).
     """
 
-    __slots__ = ("policy", "_runner", "_codes", "_outs", "_n", "_st", "_ear", "_cap")
+    __slots__ = ("policy", "_runner", "_codes", "_outs", "_n", "_st", "_ear", "_cap", "_rules")
 
     def __init__(self, policy: Policy, store: Any = None, capacity: int = 64) -> None:
         self.policy = policy
@@ -210,6 +211,7 @@ class Checker(Handle):
         self._codes = (ctypes.c_uint32 * capacity)()
         self._outs = (ctypes.c_uint8 * capacity)()
         self._n, self._st, self._ear = ctypes.c_size_t(), ctypes.c_int(), ctypes.c_int32()
+        self._rules: Dict[str, List[str]] = {}
 
     def fast(self, subject: Subject, as_of: DateLike) -> Tuple[str, Optional[_dt.date], List[Tuple[str, str]]]:
         """``(status, earliest, [(rule_id, outcome), ...])`` of the checks that did not pass."""
@@ -218,11 +220,45 @@ class Checker(Handle):
                               self._outs, self._cap, ctypes.byref(self._n), self.handle, subject.handle,
                               to_cdate(as_of))
         c.check(rc)
-        rules = self.policy.rule_ids(subject.kind)
+        kind = subject.kind
+        rules = self._rules.get(kind)
+        if rules is None:
+            rules = self._rules[kind] = self.policy.rule_ids(kind)
         n = min(self._n.value, self._cap)
         bad = [(rules[self._codes[i]] if self._codes[i] < len(rules) else str(self._codes[i]),
                 OUTCOME.get(self._outs[i], "?")) for i in range(n)]
         return STATUS.get(self._st.value, "?"), from_cdate(self._ear.value), bad
+
+    def statuses(self, subjects: Union[SubjectList, Sequence[Subject]], as_of: DateLike) -> "array.array":
+        """Status codes (0 eligible, 1 ineligible, 2 incomplete; see STATUS) of many loaded subjects.
+
+        The batch path for repeated work: load the subjects once (one JSON
+        conversion, :class:`SubjectList`), then check them here as often as
+        needed (other dates, other policies) with one FFI call per subject and
+        no Python objects per check. Raises on the first failing check.
+        """
+        handles = [s.handle for s in subjects] if not isinstance(subjects, SubjectList) else \
+            [lib.qaward_subject_list_get(subjects.handle, i) for i in range(len(subjects))]
+        out = array.array("b", bytes(len(handles)))
+        d = to_cdate(as_of)
+        st, ear = self._st, self._ear
+        pst, pear = ctypes.byref(st), ctypes.byref(ear)
+        fast, h = lib.qaward_checker_fast, self.handle
+        if self._runner.table is not None and not hasattr(self._runner, "ms"):
+            # a Python store: run each call through the adapter so exceptions propagate
+            run = self._runner.run
+            for i, sh in enumerate(handles):
+                rc = run(fast, pst, pear, None, None, 0, None, h, sh, d)
+                if rc < 0:
+                    ctx().check(rc)
+                out[i] = st.value
+            return out
+        for i, sh in enumerate(handles):
+            rc = fast(pst, pear, None, None, 0, None, h, sh, d)
+            if rc < 0:
+                ctx().check(rc)
+            out[i] = st.value
+        return out
 
     def check(self, subject: Subject, as_of: DateLike) -> Verdict:
         out = ctypes.c_void_p()

@@ -135,3 +135,22 @@ def test_prop_r2_r3_operating_years_window_edge(policy, reg, as_of):
     assert r.outcome == ("pass" if holds else "fail")
     if not holds:
         assert r.earliest == qaward.add_years(reg, 3)
+
+
+@need("qaward_checker_fast")
+def test_checker_statuses_over_loaded_batch_match_check(policy):
+    subjects = [dict(ORG, id=f"L{i}", registration_date=f"20{15 + i % 10:02d}-04-01") for i in range(30)]
+    lst = qaward.SubjectList(subjects)
+    with qaward.Checker(policy) as ch:
+        for as_of in (dt.date(2025, 4, 1), dt.date(2026, 4, 1)):
+            codes = ch.statuses(lst, as_of)
+            assert [qaward.eligibility.STATUS[c] for c in codes] == \
+                [qaward.check(policy, s, as_of).status for s in subjects]
+
+
+@need("qaward_checker_fast")
+def test_checker_with_python_store_propagates_exception(policy):
+    lst = qaward.SubjectList([ORG])
+    with qaward.Checker(policy, store=Exploding()) as ch:
+        with pytest.raises(KeyError):
+            ch.statuses(lst, AS_OF)
