@@ -11,4 +11,5 @@
 #include "qaward/store.h"
 #include "qaward/review.h"
 #include "qaward/scoring.h"
+#include "qaward/eligibility.h"
 #endif

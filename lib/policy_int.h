@@ -109,8 +109,10 @@ typedef enum qa_fact {
 } qa_fact;
 
 /* One disqualifying event rule: an event of `kind` disqualifies when its grade
- * is at least `min_grade` (-1: any grade) or, with `any_death`, when it caused
+ * is at least `min_grade` (QA_GRADE_ANY: any grade; QA_GRADE_NONE: never by grade) or, with `any_death`, when it caused
  * at least one death whatever its grade (R18). */
+#define QA_GRADE_ANY (-1)   /* min_grade omitted: every event of the kind disqualifies */
+#define QA_GRADE_NONE (-2)  /* min_grade omitted with any_death: grade never disqualifies, deaths do */
 typedef struct qa_event_rule {
     int kind;
     int min_grade;

@@ -451,6 +451,8 @@ static int parse_events(pb *b, const qj_value *o, const char *path, qa_cond *c)
                 return at(b->ctx, QAWARD_ESCHEMA, qj_get(e, "min_grade"), gp.s, "unknown grade \"%.60s\"", g);
         }
         TRY(read_bool_def(b, e, ip.s, "any_death", 0, &r->any_death));
+        if (!g && r->any_death)
+            r->min_grade = QA_GRADE_NONE; /* R18: only fatal events of this kind disqualify */
     }
     c->n_events = arr->len;
     return 0;
