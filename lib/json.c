@@ -944,9 +944,28 @@ void qa_buf_init(qa_buf *b, const qaward_allocator *alloc)
     b->alloc = alloc;
 }
 
+void qa_buf_set_sink(qa_buf *b, qaward_write_fn sink, void *ud)
+{
+    b->sink = sink;
+    b->sink_ud = ud;
+}
+
+#define QA_SINK_CHUNK 65536
+
+static void buf_flush(qa_buf *b)
+{
+    if (b->sink && !b->oom && !b->sink_rc && b->len) {
+        int rc = b->sink(b->sink_ud, b->p, b->len);
+        if (rc < 0)
+            b->sink_rc = rc;
+        b->len = 0;
+        b->p[0] = '\0';
+    }
+}
+
 static int buf_reserve(qa_buf *b, size_t extra)
 {
-    if (b->oom)
+    if (b->oom || b->sink_rc)
         return -1;
     if (b->len + extra + 1 <= b->cap)
         return 0;
@@ -975,6 +994,8 @@ static void buf_putn(qa_buf *b, const char *s, size_t n)
     memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = '\0';
+    if (b->sink && b->len >= QA_SINK_CHUNK)
+        buf_flush(b);
 }
 
 void qa_buf_puts(qa_buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
@@ -998,10 +1019,19 @@ void qa_buf_printf(qa_buf *b, const char *fmt, ...)
     vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+    if (b->sink && b->len >= QA_SINK_CHUNK)
+        buf_flush(b);
 }
 
 int qa_buf_finish(qa_buf *b, char **out, size_t *len)
 {
+    if (b->sink) {
+        buf_flush(b);
+        int rc = b->sink_rc ? b->sink_rc : b->oom ? QAWARD_ENOMEM : QAWARD_OK;
+        qa_buf_discard(b);
+        *out = NULL;
+        return rc;
+    }
     if (!b->oom && buf_reserve(b, 0) == 0) {
         *out = b->p;
         if (len)
@@ -1031,10 +1061,28 @@ void qw_init(qj_writer *w, const qaward_allocator *alloc, int pretty)
     w->pretty = pretty;
 }
 
+void qw_set_sink(qj_writer *w, qaward_write_fn sink, void *ud)
+{
+    w->sink = sink;
+    w->sink_ud = ud;
+}
+
+static void wflush(qj_writer *w)
+{
+    if (w->sink && !w->oom && !w->sink_rc && w->len) {
+        int rc = w->sink(w->sink_ud, w->buf, w->len);
+        if (rc < 0)
+            w->sink_rc = rc;
+        w->len = 0;
+    }
+}
+
 static void wputn(qj_writer *w, const char *s, size_t n)
 {
-    if (w->oom)
+    if (w->oom || w->sink_rc)
         return;
+    if (w->sink && w->len + n >= QA_SINK_CHUNK)
+        wflush(w);
     if (w->len + n + 1 > w->cap) {
         size_t nc = w->cap ? w->cap : 512;
         while (nc < w->len + n + 1)
@@ -1211,6 +1259,15 @@ void qw_kdate(qj_writer *w, const char *key, qaward_date d) { qw_key(w, key); qw
 
 int qw_finish(qj_writer *w, char **out, size_t *len)
 {
+    if (w->sink) {
+        wflush(w);
+        int rc = w->sink_rc ? w->sink_rc : w->oom ? QAWARD_ENOMEM : QAWARD_OK;
+        qw_discard(w);
+        *out = NULL;
+        if (len)
+            *len = 0;
+        return rc;
+    }
     if (!w->oom && !w->buf)
         wputn(w, "", 0);
     if (w->oom) {

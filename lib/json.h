@@ -122,9 +122,16 @@ typedef struct qj_writer {
     int depth;
     unsigned char need_comma[QJ_MAX_DEPTH + 2];
     int after_key;
+    qaward_write_fn sink;  /* when set, output is streamed in chunks (qw_set_sink) */
+    void *sink_ud;
+    int sink_rc;           /* the sink's first failure; sticky */
 } qj_writer;
 
 void qw_init(qj_writer *w, const qaward_allocator *alloc, int pretty);
+/* Stream the output to `sink` in chunks of about 64 KiB instead of keeping it;
+ * qw_finish then flushes the rest, returns the sink's first failure unchanged
+ * and gives *out = NULL. */
+void qw_set_sink(qj_writer *w, qaward_write_fn sink, void *ud);
 void qw_obj_begin(qj_writer *w);
 void qw_obj_end(qj_writer *w);
 void qw_arr_begin(qj_writer *w);
@@ -155,8 +162,12 @@ typedef struct qa_buf {
     char *p;
     size_t len, cap;
     int oom;
+    qaward_write_fn sink;  /* as for qj_writer */
+    void *sink_ud;
+    int sink_rc;
 } qa_buf;
 void qa_buf_init(qa_buf *b, const qaward_allocator *alloc);
+void qa_buf_set_sink(qa_buf *b, qaward_write_fn sink, void *ud);
 void qa_buf_puts(qa_buf *b, const char *s);
 void qa_buf_printf(qa_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
