@@ -6,5 +6,8 @@
 #define QAWARD_H
 #include "qaward/core.h"
 #include "qaward/date.h"
+#include "qaward/policy.h"
+#include "qaward/subject.h"
 #include "qaward/store.h"
+#include "qaward/eligibility.h"
 #endif

@@ -24,4 +24,7 @@ int cli_parse_lang(const char *v);
 /* Write s plus a newline to stdout. */
 void cli_puts(const char *s);
 
+/* Subcommands. */
+int cmd_check(int argc, char **argv);
+
 #endif

@@ -10,6 +10,7 @@ static const struct {
     cmd_fn fn;
     const char *help;
 } commands[] = {
+    {"check", cmd_check, "eligibility verdicts for applicants (Art. 10, 11; waits and bans)"},
     {NULL, NULL, NULL}
 };
 
