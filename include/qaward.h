@@ -9,5 +9,7 @@
 #include "qaward/policy.h"
 #include "qaward/subject.h"
 #include "qaward/store.h"
+#include "qaward/review.h"
+#include "qaward/scoring.h"
 #include "qaward/eligibility.h"
 #endif

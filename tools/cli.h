@@ -25,6 +25,8 @@ int cli_parse_lang(const char *v);
 void cli_puts(const char *s);
 
 /* Subcommands. */
+int cmd_score(int argc, char **argv);
+int cmd_composite(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 
 #endif
