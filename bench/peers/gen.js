@@ -80,6 +80,7 @@ function generate(n, seed) {
         else if (v < 0.14) c.valid_to = D.addDays(asOf, -int(1, 400)); // expired
         else if (v < 0.17) c.valid_to = asOf;                           // last valid day
         else c.valid_to = D.addDays(asOf, int(1, 1500));
+        if (c.valid_to !== undefined && c.valid_to < c.valid_from) c.valid_to = c.valid_from; // a certificate ends after it starts
         certs.push(c);
       } else if (iso < 0.97) {
         // another international system only: fails the six conditions, passes Art. 10(4)
@@ -89,7 +90,7 @@ function generate(n, seed) {
       if (sf < 0.95) {
         const c = { type: 'safety_standardization', level: pick(SAFETY_LEVELS), valid_from: D.addDays(asOf, -int(0, 2000)) };
         const v = r();
-        if (v < 0.04) c.valid_to = D.addDays(asOf, -int(1, 300));
+        if (v < 0.04) { c.valid_to = D.addDays(asOf, -int(1, 300)); c.valid_from = D.addDays(c.valid_to, -int(30, 1500)); }
         else if (v < 0.06) c.valid_to = asOf;
         else if (v < 0.07) { c.valid_from = D.addDays(asOf, int(1, 60)); c.valid_to = D.addDays(asOf, 1000); } // not yet valid
         else c.valid_to = D.addDays(asOf, int(1, 1200));

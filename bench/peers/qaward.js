@@ -21,33 +21,31 @@ function libraryPath() {
 function open() {
   const libPath = libraryPath();
   const lib = koffi.load(libPath);
-  const T = {};
-  for (const n of ['qaward_ctx', 'qaward_policy', 'qaward_subject', 'qaward_subject_list', 'qaward_verdict', 'qaward_checker']) {
-    T[n] = koffi.opaque(n);
-  }
+  // handles are declared as void * (koffi type names are process-wide and the
+  // project's binding may have registered the qaward_* names already)
   const C = {};
   for (const proto of [
-    'int qaward_ctx_new(_Out_ qaward_ctx **out, void *alloc)',
-    'void qaward_ctx_free(qaward_ctx *ctx)',
-    'const char *qaward_ctx_message(qaward_ctx *ctx)',
-    'void qaward_string_free(qaward_ctx *ctx, void *p)',
-    'int qaward_date_parse(_Out_ int32_t *out, qaward_ctx *ctx, const char *text)',
-    'int qaward_policy_load_json(_Out_ qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len)',
-    'int qaward_policy_builtin(_Out_ qaward_policy **out, qaward_ctx *ctx, const char *name)',
-    'void qaward_policy_free(qaward_policy *p)',
-    'int qaward_subject_load_json(_Out_ qaward_subject **out, qaward_ctx *ctx, const char *json, size_t len)',
-    'void qaward_subject_free(qaward_subject *s)',
-    'int qaward_subject_list_load_json(_Out_ qaward_subject_list **out, qaward_ctx *ctx, const char *json, size_t len)',
-    'void qaward_subject_list_free(qaward_subject_list *l)',
-    'size_t qaward_subject_list_count(const qaward_subject_list *l)',
-    'qaward_subject *qaward_subject_list_get(const qaward_subject_list *l, size_t i)',
-    'int qaward_check(_Out_ qaward_verdict **out, qaward_ctx *ctx, const qaward_policy *p, const qaward_subject *s, const void *store, int32_t as_of)',
-    'void qaward_verdict_free(qaward_verdict *v)',
-    'int qaward_verdict_status(const qaward_verdict *v)',
-    'int qaward_checker_new(_Out_ qaward_checker **out, qaward_ctx *ctx, const qaward_policy *p, const void *store)',
-    'void qaward_checker_free(qaward_checker *c)',
-    'int qaward_checker_fast(_Out_ int *status, _Out_ int32_t *earliest, uint32_t *codes, uint8_t *outcomes, size_t cap, _Out_ size_t *n_codes, qaward_checker *c, const qaward_subject *s, int32_t as_of)',
-    'int qaward_check_batch_json(_Out_ char **out, qaward_ctx *ctx, const qaward_policy *p, const void *store, int32_t as_of, const char *json, size_t len, uint32_t flags)',
+    'int qaward_ctx_new(_Out_ void **out, void *alloc)',
+    'void qaward_ctx_free(void *ctx)',
+    'const char *qaward_ctx_message(void *ctx)',
+    'void qaward_string_free(void *ctx, void *p)',
+    'int qaward_date_parse(_Out_ int32_t *out, void *ctx, const char *text)',
+    'int qaward_policy_load_json(_Out_ void **out, void *ctx, const char *json, size_t len)',
+    'int qaward_policy_builtin(_Out_ void **out, void *ctx, const char *name)',
+    'void qaward_policy_free(void *p)',
+    'int qaward_subject_load_json(_Out_ void **out, void *ctx, const char *json, size_t len)',
+    'void qaward_subject_free(void *s)',
+    'int qaward_subject_list_load_json(_Out_ void **out, void *ctx, const char *json, size_t len)',
+    'void qaward_subject_list_free(void *l)',
+    'size_t qaward_subject_list_count(const void *l)',
+    'void *qaward_subject_list_get(const void *l, size_t i)',
+    'int qaward_check(_Out_ void **out, void *ctx, const void *p, const void *s, const void *store, int32_t as_of)',
+    'void qaward_verdict_free(void *v)',
+    'int qaward_verdict_status(const void *v)',
+    'int qaward_checker_new(_Out_ void **out, void *ctx, const void *p, const void *store)',
+    'void qaward_checker_free(void *c)',
+    'int qaward_checker_fast(_Out_ int *status, _Out_ int32_t *earliest, uint32_t *codes, uint8_t *outcomes, size_t cap, _Out_ size_t *n_codes, void *c, const void *s, int32_t as_of)',
+    'int qaward_check_batch_json(_Out_ void **out, void *ctx, const void *p, const void *store, int32_t as_of, const char *json, size_t len, uint32_t flags)',
   ]) {
     const name = /([A-Za-z_0-9]+)\s*\(/.exec(proto)[1];
     C[name] = lib.func(proto);
@@ -115,7 +113,28 @@ function open() {
         if (r) fail('batch', r);
         const json = koffi.decode(out[0], 'char', -1);
         C.qaward_string_free(ctx, out[0]);
-        return JSON.parse(json).verdicts.map((v) => STATUS.indexOf(v.status));
+        return JSON.parse(json).verdicts.map((v) => STATUS.indexOf(v.status.toUpperCase()));
+      },
+      // loaded subjects: the documents of one as-of date go through
+      // qaward_subject_list_load_json() once (load()), then every check is one
+      // qaward_checker_fast() call through koffi (check()).
+      load(subjects) {
+        const text = JSON.stringify({ subjects });
+        const lo = [null];
+        const r = C.qaward_subject_list_load_json(lo, ctx, text, Buffer.byteLength(text));
+        if (r) fail('subject list', r);
+        const n = Number(C.qaward_subject_list_count(lo[0]));
+        const ptrs = new Array(n);
+        for (let i = 0; i < n; i++) ptrs[i] = C.qaward_subject_list_get(lo[0], i);
+        return { handle: lo[0], ptrs, free() { C.qaward_subject_list_free(lo[0]); } };
+      },
+      checkLoaded(list, asOf, out, at) {
+        const d = date(asOf), ptrs = list.ptrs;
+        for (let i = 0; i < ptrs.length; i++) {
+          const r = C.qaward_checker_fast(st, ea, null, null, 0, nc, checker, ptrs[i], d);
+          if (r) fail('check', r);
+          out[at[i]] = st[0];
+        }
       },
       close() { C.qaward_checker_free(checker); C.qaward_policy_free(p); },
     };
