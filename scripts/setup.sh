@@ -18,7 +18,7 @@ PACKAGES=(
   doxygen valgrind gcovr
   python3 python3-cffi python3-pytest python3-hypothesis python3-jsonschema
   python3-setuptools python3-pip python3-venv
-  git ca-certificates binutils
+  git ca-certificates binutils jq
 )
 
 if [ "${QAWARD_SKIP_APT:-0}" != 1 ]; then
