@@ -458,12 +458,14 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
     if (!qaward_date_valid(as_of))
         return qa_error(ctx, QAWARD_EINVAL, "check: invalid as-of date %d", (int)as_of);
     if (!qaward_policy_in_force(p, as_of)) { /* R17 / Art. 26 */
-        char a[QAWARD_DATE_STRLEN], f[QAWARD_DATE_STRLEN], t[QAWARD_DATE_STRLEN] = "open";
+        char a[QAWARD_DATE_STRLEN], f[QAWARD_DATE_STRLEN], t[QAWARD_DATE_STRLEN + 4] = "";
         qaward_date_format(a, as_of);
         qaward_date_format(f, p->valid_from);
-        if (p->valid_to)
-            qaward_date_format(t, p->valid_to);
-        return qa_error(ctx, QAWARD_ENOPOLICY, "no policy in force on %s: policy %s is in force from %s to %s (%s)", a,
+        if (p->valid_to) {
+            memcpy(t, " to ", 4);
+            qaward_date_format(t + 4, p->valid_to);
+        }
+        return qa_error(ctx, QAWARD_ENOPOLICY, "no policy in force on %s: policy %s is in force from %s%s (%s)", a,
                         p->id, f, t, p->in_force_citation.en ? p->in_force_citation.en : "validity");
     }
     int kind = qa_policy_kind(p, s->kind);
