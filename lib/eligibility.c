@@ -110,8 +110,8 @@ static int valid_on(const qa_cert *c, qaward_date d)
 static int cert_in(const qaward_policy *p, const qa_cond *cd, const qa_cert *c)
 {
     for (size_t i = 0; i < cd->n_cert_types; i++) {
-        const char *id = p->cert_types[cd->cert_types[i]].id;
-        if (id[0] == c->type[0] && strcmp(id, c->type) == 0)
+        const qa_cert_type *t = &p->cert_types[cd->cert_types[i]];
+        if (t->h == c->type_h && strcmp(t->id, c->type) == 0)
             return 1;
     }
     return 0;
@@ -223,7 +223,7 @@ static int chk_cert_level(qaward_ctx *ctx, const qaward_policy *p, const qaward_
     int best = -1, unknown = 0;
     for (size_t i = 0; i < s->n_certs; i++) {
         const qa_cert *c = &s->certs[i];
-        if (strcmp(c->type, ct->id) != 0 || !valid_on(c, as_of))
+        if (c->type_h != ct->h || strcmp(c->type, ct->id) != 0 || !valid_on(c, as_of))
             continue;
         if (!c->level) {
             unknown = 1;
@@ -289,7 +289,12 @@ static int validate_events(qaward_ctx *ctx, const qaward_policy *p, const qaward
 {
     for (size_t i = 0; i < s->n_events; i++) {
         const qa_event *e = &s->events[i];
-        int k = qa_policy_event_kind(p, e->kind);
+        int k = -1;
+        for (size_t j = 0; j < p->n_event_kinds; j++)
+            if (p->event_kinds[j].h == e->kind_h && strcmp(p->event_kinds[j].id, e->kind) == 0) {
+                k = (int)j;
+                break;
+            }
         if (k < 0)
             return qa_error(ctx, QAWARD_EINVAL, "subject %s: %sevents[%zu].kind \"%.60s\" is not an event kind of policy %s",
                             s->id, whose, i, e->kind, p->id);
@@ -330,7 +335,7 @@ static void chk_no_event(const qaward_policy *p, const qaward_subject *s, const 
         for (size_t j = 0; j < cd->n_events; j++) {
             const qa_event_rule *er = &cd->events[j];
             const qa_event_kind *ek = &p->event_kinds[er->kind];
-            if (strcmp(ek->id, e->kind) != 0)
+            if (ek->h != e->kind_h || strcmp(ek->id, e->kind) != 0)
                 continue;
             int bad = er->any_death && e->deaths > 0;
             if (!bad && er->min_grade == QA_GRADE_ANY)
@@ -468,7 +473,12 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
         return qa_error(ctx, QAWARD_ENOPOLICY, "no policy in force on %s: policy %s is in force from %s%s (%s)", a,
                         p->id, f, t, p->in_force_citation.en ? p->in_force_citation.en : "validity");
     }
-    int kind = qa_policy_kind(p, s->kind);
+    int kind = -1;
+    for (size_t j = 0; j < p->n_kinds; j++)
+        if (p->kinds[j].h == s->kind_h && strcmp(p->kinds[j].id, s->kind) == 0) {
+            kind = (int)j;
+            break;
+        }
     if (kind < 0)
         return qa_error(ctx, QAWARD_EINVAL, "subject %s: kind \"%.60s\" is not a subject kind of policy %s", s->id,
                         s->kind, p->id);
@@ -514,7 +524,7 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
             }
             switch (cd->type) {
             case QA_COND_ATTESTATION: { /* R6 */
-                int v = qa_subject_attestation(t, cd->attestation);
+                int v = qa_subject_attestation(t, cd->attestation, cd->attestation_h);
                 r->n1 = v;
                 r->outcome = v < 0 ? QAWARD_UNKNOWN : v ? QAWARD_PASS : QAWARD_FAIL;
                 if (v < 0)

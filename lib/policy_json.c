@@ -239,15 +239,15 @@ static int parse_named_list(pb *b, const qj_value *root, const char *key, int wh
             }
         }
         if (which == 0) {
-            p->event_kinds[i] = (qa_event_kind){id, name, scale};
+            p->event_kinds[i] = (qa_event_kind){id, qa_hash(id), name, scale};
             p->n_event_kinds = i + 1;
         } else if (which == 1) {
-            p->cert_types[i] = (qa_cert_type){id, name, scale};
+            p->cert_types[i] = (qa_cert_type){id, qa_hash(id), name, scale};
             p->n_cert_types = i + 1;
         } else {
             int person = 0;
             TRY(read_bool_def(b, o, ip.s, "person", 0, &person));
-            p->kinds[i] = (qa_kind){id, name, person};
+            p->kinds[i] = (qa_kind){id, qa_hash(id), name, person};
             p->n_kinds = i + 1;
         }
     }
@@ -510,6 +510,7 @@ static int parse_cond(pb *b, const qj_value *o, const char *path, qa_cond *c, co
         TRY(qj_read_str(b->ctx, o, path, "attestation", 1, 1, &a));
         if (!(c->attestation = adup(b, a)))
             return oom(b);
+        c->attestation_h = qa_hash(a);
         break;
     }
     case QA_COND_FLAG:

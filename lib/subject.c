@@ -23,6 +23,7 @@ static qaward_subject *subject_alloc(const qaward_allocator *alloc)
 {
     qa_arena a;
     qa_arena_init(&a, alloc);
+    a.chunk = 1024; /* one small chunk keeps a subject's facts together (cache locality) */
     qaward_subject *s = qa_arena_alloc(&a, sizeof *s);
     if (!s) {
         qa_arena_free(&a);
@@ -50,6 +51,7 @@ int qaward_subject_new(qaward_subject **out, qaward_ctx *ctx, const char *id, co
         qaward_subject_free(s);
         return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
     }
+    s->kind_h = qa_hash(kind);
     *out = s;
     qa_ok(ctx);
     return QAWARD_OK;
@@ -61,10 +63,6 @@ void qaward_subject_free(qaward_subject *s)
         return;
     qaward_subject_free(s->employer);
     qa_arena a = s->arena;
-    qa_afree(&a.alloc, s->certs);
-    qa_afree(&a.alloc, s->events);
-    qa_afree(&a.alloc, s->profits);
-    qa_afree(&a.alloc, s->attests);
     qa_arena_free(&a);
 }
 
@@ -152,9 +150,12 @@ static int grow(qaward_subject *s, qaward_ctx *ctx, void **arr, size_t *cap, siz
     size_t nc = *cap ? *cap * 2 : 4;
     while (nc < need)
         nc *= 2;
-    void *p = qa_arealloc(&s->arena.alloc, *arr, nc * size);
+    /* arrays live in the subject's arena (the old copy stays there until free) */
+    void *p = nc > SIZE_MAX / size ? NULL : qa_arena_alloc(&s->arena, nc * size);
     if (!p)
         return nomem(ctx);
+    if (*cap)
+        memcpy(p, *arr, *cap * size);
     *arr = p;
     *cap = nc;
     return 0;
@@ -174,7 +175,7 @@ int qaward_subject_add_certificate(qaward_subject *s, qaward_ctx *ctx, const cha
                         s->id, type, (int)valid_to);
     if (grow(s, ctx, (void **)&s->certs, &s->cap_certs, s->n_certs + 1, sizeof *s->certs))
         return QAWARD_ENOMEM;
-    qa_cert c = {qa_arena_strdup(&s->arena, type), level ? qa_arena_strdup(&s->arena, level) : NULL, valid_from,
+    qa_cert c = {qa_arena_strdup(&s->arena, type), qa_hash(type), level ? qa_arena_strdup(&s->arena, level) : NULL, valid_from,
                  valid_to};
     if (!c.type || (level && !c.level))
         return nomem(ctx);
@@ -196,7 +197,7 @@ int qaward_subject_add_event(qaward_subject *s, qaward_ctx *ctx, const char *kin
         return qa_error(ctx, QAWARD_EINVAL, "subject %s: event %.60s: invalid date %d", s->id, kind, (int)date);
     if (grow(s, ctx, (void **)&s->events, &s->cap_events, s->n_events + 1, sizeof *s->events))
         return QAWARD_ENOMEM;
-    qa_event e = {qa_arena_strdup(&s->arena, kind), grade ? qa_arena_strdup(&s->arena, grade) : NULL, deaths, date};
+    qa_event e = {qa_arena_strdup(&s->arena, kind), qa_hash(kind), grade ? qa_arena_strdup(&s->arena, grade) : NULL, deaths, date};
     if (!e.kind || (grade && !e.grade))
         return nomem(ctx);
     s->events[s->n_events++] = e;
@@ -270,16 +271,16 @@ int qaward_subject_set_attestation(qaward_subject *s, qaward_ctx *ctx, const cha
         const char *d = qa_arena_strdup(&s->arena, id);
         if (!d)
             return nomem(ctx);
-        s->attests[s->n_attests++] = (qa_attest){d, value};
+        s->attests[s->n_attests++] = (qa_attest){d, qa_hash(d), value};
     }
     qa_ok(ctx);
     return QAWARD_OK;
 }
 
-int qa_subject_attestation(const qaward_subject *s, const char *id)
+int qa_subject_attestation(const qaward_subject *s, const char *id, uint64_t h)
 {
     for (size_t i = 0; i < s->n_attests; i++)
-        if (s->attests[i].id[0] == id[0] && strcmp(s->attests[i].id, id) == 0)
+        if (s->attests[i].h == h && strcmp(s->attests[i].id, id) == 0)
             return s->attests[i].value;
     return -1;
 }
@@ -317,6 +318,7 @@ int qaward_subject_employer(qaward_subject **out, qaward_ctx *ctx, qaward_subjec
         e->is_employer = 1;
         e->id = qa_arena_strdup(&e->arena, s->id);
         e->kind = qa_arena_strdup(&e->arena, "organization");
+        e->kind_h = qa_hash("organization");
         if (!e->id || !e->kind) {
             qaward_subject_free(e);
             return nomem(ctx);

@@ -7,6 +7,7 @@
 
 typedef struct qa_cert {
     const char *type;
+    uint64_t type_h;          /* qa_hash(type) */
     const char *level;        /* NULL when not levelled */
     qaward_date valid_from;
     qaward_date valid_to;     /* last valid day, or NONE (open-ended) */
@@ -14,6 +15,7 @@ typedef struct qa_cert {
 
 typedef struct qa_event {
     const char *kind;
+    uint64_t kind_h;          /* qa_hash(kind) */
     const char *grade;        /* NULL when ungraded */
     int32_t deaths;
     qaward_date date;
@@ -26,6 +28,7 @@ typedef struct qa_profit {
 
 typedef struct qa_attest {
     const char *id;
+    uint64_t h;               /* qa_hash(id) */
     int value;
 } qa_attest;
 
@@ -39,6 +42,7 @@ struct qaward_subject {
     qa_arena arena;
     const char *id;
     const char *kind;
+    uint64_t kind_h;          /* qa_hash(kind) */
     const char *name;
     const char *region;
     int legal_person;         /* -1 unknown */
@@ -62,7 +66,7 @@ struct qaward_subject_list {
 /* Profit of a fiscal year: 1 found, 0 unknown. */
 int qa_subject_profit(const qaward_subject *s, int32_t year, int64_t *fen);
 /* Attestation value: 1, 0, or -1 unknown. */
-int qa_subject_attestation(const qaward_subject *s, const char *id);
+int qa_subject_attestation(const qaward_subject *s, const char *id, uint64_t h);
 /* Index of a secret field name, or -1. */
 int qa_secret_field(const char *name);
 const char *qa_secret_field_name(int i);
