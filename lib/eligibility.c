@@ -107,8 +107,14 @@ static int valid_on(const qa_cert *c, qaward_date d)
     return c->valid_from <= d && (c->valid_to == QAWARD_DATE_NONE || d <= c->valid_to);
 }
 
-static int cert_in(const qaward_policy *p, const qa_cond *cd, const qa_cert *c)
+static int cert_in(const qaward_policy *p, const qa_cond *cd, const qa_cert *c, int bound)
 {
+    if (bound) {
+        for (size_t i = 0; i < cd->n_cert_types; i++)
+            if (cd->cert_types[i] == c->type_idx)
+                return 1;
+        return 0;
+    }
     for (size_t i = 0; i < cd->n_cert_types; i++) {
         const qa_cert_type *t = &p->cert_types[cd->cert_types[i]];
         if (t->h == c->type_h && strcmp(t->id, c->type) == 0)
@@ -164,7 +170,7 @@ static void chk_cert_held(const qaward_policy *p, const qaward_subject *s, const
     const qa_cert *cur = NULL;
     int listed = 0;
     for (size_t i = 0; i < s->n_certs; i++) {
-        if (!cert_in(p, cd, &s->certs[i]))
+        if (!cert_in(p, cd, &s->certs[i], s->bound == p))
             continue;
         listed = 1;
         if (valid_on(&s->certs[i], as_of) && (!cur || s->certs[i].valid_from < cur->valid_from))
@@ -181,7 +187,7 @@ static void chk_cert_held(const qaward_policy *p, const qaward_subject *s, const
         changed = 0;
         for (size_t i = 0; i < s->n_certs; i++) {
             const qa_cert *c = &s->certs[i];
-            if (!cert_in(p, cd, c))
+            if (!cert_in(p, cd, c, s->bound == p))
                 continue;
             int32_t sd = qa_date_to_days(start);
             if (c->valid_from < start && (c->valid_to == QAWARD_DATE_NONE || qa_date_to_days(c->valid_to) + 1 >= sd)) {
@@ -223,7 +229,9 @@ static int chk_cert_level(qaward_ctx *ctx, const qaward_policy *p, const qaward_
     int best = -1, unknown = 0;
     for (size_t i = 0; i < s->n_certs; i++) {
         const qa_cert *c = &s->certs[i];
-        if (c->type_h != ct->h || strcmp(c->type, ct->id) != 0 || !valid_on(c, as_of))
+        if (s->bound == p ? c->type_idx != cd->cert_types[0] : (c->type_h != ct->h || strcmp(c->type, ct->id) != 0))
+            continue;
+        if (!valid_on(c, as_of))
             continue;
         if (!c->level) {
             unknown = 1;
@@ -287,6 +295,8 @@ static void chk_profit(qaward_checker *c, size_t *vpos, const qaward_subject *s,
  * unknown ones are EINVAL naming them. */
 static int validate_events(qaward_ctx *ctx, const qaward_policy *p, const qaward_subject *s, const char *whose)
 {
+    if (s->bound == p)
+        return 0; /* qaward_subject_bind() validated them */
     for (size_t i = 0; i < s->n_events; i++) {
         const qa_event *e = &s->events[i];
         int k = -1;
@@ -335,7 +345,7 @@ static void chk_no_event(const qaward_policy *p, const qaward_subject *s, const 
         for (size_t j = 0; j < cd->n_events; j++) {
             const qa_event_rule *er = &cd->events[j];
             const qa_event_kind *ek = &p->event_kinds[er->kind];
-            if (ek->h != e->kind_h || strcmp(ek->id, e->kind) != 0)
+            if (s->bound == p ? e->kind_idx != er->kind : (ek->h != e->kind_h || strcmp(ek->id, e->kind) != 0))
                 continue;
             int bad = er->any_death && e->deaths > 0;
             if (!bad && er->min_grade == QA_GRADE_ANY)
@@ -473,8 +483,8 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
         return qa_error(ctx, QAWARD_ENOPOLICY, "no policy in force on %s: policy %s is in force from %s%s (%s)", a,
                         p->id, f, t, p->in_force_citation.en ? p->in_force_citation.en : "validity");
     }
-    int kind = -1;
-    for (size_t j = 0; j < p->n_kinds; j++)
+    int kind = s->bound == p ? s->bound_kind : -1;
+    for (size_t j = 0; kind < 0 && j < p->n_kinds; j++)
         if (p->kinds[j].h == s->kind_h && strcmp(p->kinds[j].id, s->kind) == 0) {
             kind = (int)j;
             break;
@@ -524,7 +534,8 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
             }
             switch (cd->type) {
             case QA_COND_ATTESTATION: { /* R6 */
-                int v = qa_subject_attestation(t, cd->attestation, cd->attestation_h);
+                int v = t->bound == p ? t->bound_att[cd->attest_idx]
+                                      : qa_subject_attestation(t, cd->attestation, cd->attestation_h);
                 r->n1 = v;
                 r->outcome = v < 0 ? QAWARD_UNKNOWN : v ? QAWARD_PASS : QAWARD_FAIL;
                 if (v < 0)

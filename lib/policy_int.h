@@ -143,6 +143,7 @@ typedef struct qa_cond {
     int32_t years;             /* YEARS_SINCE, CERT_HELD, PROFIT_YEARS; NO_EVENT look-back (0 = ever) */
     const char *attestation;   /* ATTESTATION */
     uint64_t attestation_h;    /* qa_hash(attestation) */
+    int attest_idx;            /* index into the policy's attestation table */
     int *cert_types;           /* CERT_HELD (any of), CERT_LEVEL (first) */
     size_t n_cert_types;
     int min_level;             /* CERT_LEVEL: grade index in the certificate type's scale */
@@ -217,6 +218,7 @@ struct qaward_policy {
     qa_text prize_citation;
     qa_cond **conds;             /* per kind: the conditions, in order */
     size_t *n_conds;             /* per kind */
+    const char **attest_ids;     uint64_t *attest_h; size_t n_attest_ids; /* distinct attestation ids */
     qa_wait *waits;              size_t n_waits;
     qa_sanction *sanctions;      size_t n_sanctions;
 };

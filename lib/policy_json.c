@@ -622,6 +622,33 @@ static int parse_eligibility(pb *b, const qj_value *root)
                           p->kinds[k].id);
             p->n_conds[k] = i + 1;
         }
+        /* The table of distinct attestation ids (bound subjects index it). */
+        for (size_t i = 0; i < arr->len; i++) {
+            qa_cond *c = &p->conds[k][i];
+            if (c->type != QA_COND_ATTESTATION)
+                continue;
+            size_t a = 0;
+            while (a < p->n_attest_ids && strcmp(p->attest_ids[a], c->attestation) != 0)
+                a++;
+            if (a == p->n_attest_ids) {
+                if (a % 16 == 0) {
+                    const char **ni = aalloc(b, a + 16, sizeof *ni);
+                    uint64_t *nh = aalloc(b, a + 16, sizeof *nh);
+                    if (!ni || !nh)
+                        return oom(b);
+                    if (a) {
+                        memcpy(ni, p->attest_ids, a * sizeof *ni);
+                        memcpy(nh, p->attest_h, a * sizeof *nh);
+                    }
+                    p->attest_ids = ni;
+                    p->attest_h = nh;
+                }
+                p->attest_ids[a] = c->attestation;
+                p->attest_h[a] = c->attestation_h;
+                p->n_attest_ids++;
+            }
+            c->attest_idx = (int)a;
+        }
         /* Rule ids are unique across conditions, waits and bans of a kind. */
         for (size_t w = 0; w < p->n_waits; w++)
             TRY(check_dup(b, arr, kp.s, p->waits[w].id, ids, arr->len));

@@ -8,6 +8,7 @@
 typedef struct qa_cert {
     const char *type;
     uint64_t type_h;          /* qa_hash(type) */
+    int type_idx;             /* bound: policy certificate type index, or -1 */
     const char *level;        /* NULL when not levelled */
     qaward_date valid_from;
     qaward_date valid_to;     /* last valid day, or NONE (open-ended) */
@@ -16,6 +17,7 @@ typedef struct qa_cert {
 typedef struct qa_event {
     const char *kind;
     uint64_t kind_h;          /* qa_hash(kind) */
+    int kind_idx;             /* bound: policy event kind index */
     const char *grade;        /* NULL when ungraded */
     int32_t deaths;
     qaward_date date;
@@ -55,6 +57,11 @@ struct qaward_subject {
     uint32_t secrets;         /* bit i: QA_SECRET_FIELDS[i] */
     struct qaward_subject *employer;
     int is_employer;
+    /* qaward_subject_bind(): ids resolved against one policy; any setter clears it. */
+    const qaward_policy *bound;
+    int bound_kind;
+    int8_t *bound_att;        /* per policy attestation id: 1, 0, -1 unknown */
+    size_t bound_att_n;       /* its capacity */
 };
 
 struct qaward_subject_list {
