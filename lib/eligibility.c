@@ -70,6 +70,7 @@ int qaward_checker_new(qaward_checker **out, qaward_ctx *ctx, const qaward_polic
     qaward_checker *c = qa_calloc(ctx, 1, sizeof *c);
     if (!c)
         return QAWARD_ENOMEM;
+    c->alloc = ctx->alloc;
     c->ctx = ctx;
     c->policy = p;
     if (store) {
@@ -94,7 +95,7 @@ void qaward_checker_free(qaward_checker *c)
 {
     if (!c)
         return;
-    qaward_allocator a = c->ctx->alloc;
+    qaward_allocator a = c->alloc;
     qa_history_free(&c->hist);
     qa_afree(&a, c->recs);
     qa_afree(&a, c->vals);
