@@ -6,8 +6,14 @@
 #define QAWARD_H
 #include "qaward/core.h"
 #include "qaward/date.h"
+#include "qaward/store.h"
+#include "qaward/review.h"
+#include "qaward/scoring.h"
 #include "qaward/policy.h"
 #include "qaward/subject.h"
-#include "qaward/store.h"
 #include "qaward/eligibility.h"
+#include "qaward/calendar.h"
+#include "qaward/procedure.h"
+#include "qaward/cycle.h"
+#include "qaward/sanctions.h"
 #endif

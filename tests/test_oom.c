@@ -1,142 +1,147 @@
-/* Allocation failure at every step of load -> check -> output: ENOMEM, no crash,
- * nothing leaked (DESIGN part C; issue 2 "bad input"). */
+/* Issue 7.2: every public call under a failing allocator returns OK or ENOMEM,
+ * never crashes, never leaks. Each module adds its scenarios here. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include "qaward.h"
+#include "oom.h"
+#include "json.h"
 
-static long budget = -1, live;
-
-static void *t_malloc(void *o, size_t n)
+static int scenario_json(qaward_ctx *ctx)
 {
-    (void)o;
-    if (budget == 0)
-        return NULL;
-    if (budget > 0)
-        budget--;
-    void *p = malloc(n);
-    if (p)
-        live++;
-    return p;
+    static const char text[] = "{\"a\":[1,2,{\"b\":\"c\\u00e9\"}],\"d\":\"2025-04-01\"}";
+    qj_doc *doc;
+    int rc = qj_parse(&doc, ctx, text, sizeof text - 1, "oom");
+    if (rc)
+        return rc;
+    qj_writer w;
+    qw_init(&w, &ctx->alloc, 1);
+    qw_obj_begin(&w);
+    qw_kstr(&w, "b", qj_get(&qj_get(qj_root(doc), "a")->items[2], "b")->str);
+    qw_obj_end(&w);
+    char *out;
+    rc = qw_finish(&w, &out, NULL);
+    qj_free(doc);
+    if (rc)
+        return rc;
+    qaward_string_free(ctx, out);
+    return 0;
 }
 
-static void *t_realloc(void *o, void *p, size_t n)
+static int scenario_json_lazy(qaward_ctx *ctx)
 {
-    (void)o;
-    if (budget == 0)
-        return NULL;
-    if (budget > 0)
-        budget--;
-    void *q = realloc(p, n);
-    if (q && !p)
-        live++;
-    return q;
+    static const char text[] = "{\"items\":[{\"a\":\"x\\n\"},[1,2,3],{\"b\":{\"c\":[true]}}],\"z\":1}";
+    static const char *const lazy[] = {"items", NULL};
+    qj_doc *doc;
+    int rc = qj_parse_lazy(&doc, ctx, text, sizeof text - 1, "oom", lazy);
+    if (rc)
+        return rc;
+    qj_iter it;
+    const qj_value *e;
+    if ((rc = qj_iter_init(&it, ctx, doc, qj_get(qj_root(doc), "items"))) == 0)
+        while ((rc = qj_iter_next(&it, &e)) == 1)
+            ;
+    qj_iter_free(&it);
+    qj_free(doc);
+    return rc;
 }
 
-static void t_free(void *o, void *p)
+static void json_layer_survives_every_failing_allocation(void **state)
 {
-    (void)o;
-    if (p)
-        live--;
-    free(p);
+    (void)state;
+    assert_true(oom_run("json", scenario_json) >= 3);
+    assert_true(oom_run("json lazy", scenario_json_lazy) >= 3);
 }
 
-static char *slurp(const char *rel, size_t *len)
+/* The cycle: load the sample-like document, run, report (text and JSON), finalise. */
+static int scenario_cycle(qaward_ctx *ctx)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    b[n] = '\0';
-    *len = (size_t)n;
-    return b;
-}
-
-/* One whole run; returns 0 or the first error. */
-static int run_once(qaward_ctx *ctx, const char *apps, size_t alen, const char *hist, size_t hlen)
-{
-    qaward_policy *p = NULL;
-    qaward_memstore *ms = NULL;
-    qaward_subject_list *l = NULL;
-    qaward_verdict *v = NULL;
+    static const char doc[] =
+        "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"decision_date\":\"2025-12-18\"},"
+        "\"policy\":\"jian-2023\",\"review_rules\":\"jian-2025-example\","
+        "\"history\":{\"awards\":[{\"subject_id\":\"R\",\"level\":\"award\",\"kind\":\"organization\","
+        "\"award_date\":\"2017-12-20\",\"prize_fen\":50000000}]},"
+        "\"candidates\":["
+        "{\"id\":\"A\",\"name\":\"甲公司\",\"kind\":\"organization\",\"verdict\":\"eligible\",\"composite\":850.00,"
+        "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12},"
+        "\"notes\":[{\"key\":\"k\",\"value\":\"v\",\"trade_secret\":true}]},"
+        "{\"id\":\"R\",\"kind\":\"organization\",\"verdict\":\"eligible\",\"composite\":800.00,"
+        "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12}},"
+        "{\"id\":\"B\",\"kind\":\"organization\",\"verdict\":\"ineligible\","
+        "\"reasons\":[{\"rule_id\":\"art20\",\"citation\":\"第二十条\",\"zh\":\"禁\",\"en\":\"banned\"}]},"
+        "{\"id\":\"C\",\"kind\":\"individual\",\"verdict\":\"eligible\",\"stages\":{\"material\":80.00,\"site\":75.00},"
+        "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12}}]}";
+    qaward_cycle *c;
+    int rc = qaward_cycle_load_json(&c, ctx, doc, sizeof doc - 1);
+    if (rc)
+        return rc;
     char *out = NULL;
-    qaward_store st;
-    int rc;
-    if ((rc = qaward_policy_builtin(&p, ctx, "jian-2023")) || (rc = qaward_memstore_new(&ms, ctx)) ||
-        (rc = qaward_memstore_as_store(&st, ms)) || (rc = qaward_memstore_load_json(ms, ctx, hist, hlen)) ||
-        (rc = qaward_subject_list_load_json(&l, ctx, apps, alen)) ||
-        (rc = qaward_check(&v, ctx, p, qaward_subject_list_get(l, 1), &st, 20250401)) ||
-        (rc = qaward_verdict_to_json(&out, v, ctx)))
-        goto done;
-    qaward_string_free(ctx, out);
-    out = NULL;
-    if ((rc = qaward_verdict_to_text(&out, v, ctx, QAWARD_LANG_ZH)))
-        goto done;
-    qaward_string_free(ctx, out);
-    out = NULL;
-    if (!qaward_verdict_check_message(v, 3, QAWARD_LANG_EN) || !qaward_verdict_check_facts(v, 3)) {
-        rc = QAWARD_ENOMEM;
-        goto done;
+    if (!(rc = qaward_cycle_run(ctx, c, NULL)) &&
+        !(rc = qaward_cycle_report(&out, ctx, c, QAWARD_REPORT_TEXT, QAWARD_LANG_ZH, 1))) {
+        qaward_string_free(ctx, out);
+        out = NULL;
+        if (!(rc = qaward_cycle_report(&out, ctx, c, QAWARD_REPORT_JSON, QAWARD_LANG_EN, 0))) {
+            qaward_string_free(ctx, out);
+            rc = qaward_cycle_finalise(ctx, c, NULL);
+        }
     }
-    rc = qaward_check_batch_json(&out, ctx, p, &st, 20250401, apps, alen, 0);
-done:
-    qaward_string_free(ctx, out);
-    qaward_verdict_free(v);
-    qaward_subject_list_free(l);
+    qaward_cycle_free(c);
+    return rc;
+}
+
+/* Sanctions: a fraud finding revoking an award, written to an in-memory store. */
+static int scenario_sanction(qaward_ctx *ctx)
+{
+    qaward_policy *p;
+    int rc = qaward_policy_builtin(&p, ctx, "jian-2023");
+    if (rc)
+        return rc;
+    qaward_memstore *ms = NULL;
+    if ((rc = qaward_memstore_new(&ms, ctx)))
+        goto out;
+    qaward_award_record a;
+    qaward_award_record_init(&a, QAWARD_AWARD_RECORD_VERSION);
+    a.subject_id = "F";
+    a.level = "award";
+    a.kind = "organization";
+    a.award_date = 20211216;
+    a.revoked_on = QAWARD_DATE_NONE;
+    if ((rc = qaward_memstore_add_award(ms, ctx, &a)))
+        goto out;
+    qaward_store st;
+    qaward_memstore_as_store(&st, ms);
+    qaward_finding f;
+    qaward_finding_init(&f, QAWARD_FINDING_VERSION);
+    f.subject_id = "F";
+    f.kind = "fraud_bribery";
+    f.decided_on = 20240310;
+    rc = qaward_sanction_apply(NULL, ctx, p, &st, &f);
+out:
     qaward_memstore_free(ms);
     qaward_policy_free(p);
     return rc;
 }
 
-static void every_allocation_failure_is_enomem_without_leak(void **state)
+static void cycle_survives_every_failing_allocation(void **state)
 {
     (void)state;
-    size_t alen, hlen;
-    char *apps = slurp("data/examples/applicants.json", &alen);
-    char *hist = slurp("data/examples/history.json", &hlen);
-    qaward_allocator a;
-    qaward_allocator_init(&a, QAWARD_ALLOCATOR_VERSION);
-    a.malloc_fn = t_malloc;
-    a.realloc_fn = t_realloc;
-    a.free_fn = t_free;
-    qaward_ctx *ctx;
-    budget = -1;
-    assert_int_equal(qaward_ctx_new(&ctx, &a), 0);
-    long base = live;
-    assert_int_equal(run_once(ctx, apps, alen, hist, hlen), 0);
-    assert_int_equal(live, base);
-    int failures = 0;
-    for (long k = 0;; k++) {
-        budget = k;
-        int rc = run_once(ctx, apps, alen, hist, hlen);
-        budget = -1;
-        assert_int_equal(live, base);
-        if (rc == 0)
-            break;
-        assert_int_equal(rc, QAWARD_ENOMEM);
-        failures++;
-    }
-    assert_true(failures > 50);
-    qaward_ctx_free(ctx);
-    free(apps);
-    free(hist);
+    assert_true(oom_run("cycle", scenario_cycle) >= 10);
+}
+
+static void sanctions_survive_every_failing_allocation(void **state)
+{
+    (void)state;
+    assert_true(oom_run("sanctions", scenario_sanction) >= 3);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(every_allocation_failure_is_enomem_without_leak),
+        cmocka_unit_test(json_layer_survives_every_failing_allocation),
+        cmocka_unit_test(cycle_survives_every_failing_allocation),
+        cmocka_unit_test(sanctions_survive_every_failing_allocation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

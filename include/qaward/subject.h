@@ -24,6 +24,7 @@
 
 #include "core.h"
 #include "date.h"
+#include "policy.h"
 
 #ifdef __cplusplus
 extern "C" {
