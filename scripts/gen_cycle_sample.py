@@ -183,6 +183,17 @@ def jian():
     }
 
 
+def lake_facts(cid, kind, registered="2008-05-20"):
+    n = int(cid[-1])
+    if kind == "individual":
+        return {"region_code": "990101", "quality_work_since": "2010-03-01", "events": []}
+    return {"region_code": "99010%d" % n, "legal_person": True, "for_profit": True,
+            "registration_date": registered,
+            "certificates": [{"type": "iso9001", "valid_from": "2018-01-01", "valid_to": "2026-12-31"}],
+            "net_profit_fen": {"2022": 500000000 + n, "2023": 600000000 + n, "2024": 700000000 + n},
+            "events": []}
+
+
 def lakeside():
     cands = []
     data = [
@@ -197,10 +208,13 @@ def lakeside():
         ("LK-O6", "西堤物流有限公司", "organization", 420.00, None),
     ]
     for cid, name, kind, comp, v in data:
-        c = {"id": cid, "name": name, "kind": kind, "verdict": "eligible", "composite": comp}
+        c = {"id": cid, "name": name, "kind": kind, "subject": lake_facts(cid, kind), "composite": comp}
         if v:
             c["vote"] = v
         cands.append(c)
+    # Art. 8(2) of the fictional policy: registered 2021-09-01, five years only on 2026-09-01
+    cands.append({"id": "LK-O7", "name": "东港新能源科技有限公司", "kind": "organization",
+                  "subject": lake_facts("LK-O7", "organization", registered="2021-09-01")})
     return {
         "format": "qaward-cycle/1",
         "cycle": {"id": "lakeside-2025", "title": {"zh": "湖滨市质量奖2025（虚构示例）",

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <qaward.h>
+#include "faultstore.h"
 
 static qaward_ctx *ctx;
 static qaward_policy *jian, *lake;
@@ -366,6 +367,49 @@ static void art13_3_cycle_verdicts_from_facts(void **s)
     qaward_memstore_free(ms);
 }
 
+/* A store failure while the cycle checks its candidates comes back unchanged
+ * and leaves no verdict half-set; the run succeeds once the store answers. */
+static void art13_3_cycle_checks_store_failure_at_each_callback(void **s)
+{
+    (void)s;
+    qaward_memstore *ms;
+    qaward_store inner;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    qaward_memstore_as_store(&inner, ms);
+    qaward_finding f;
+    finding(&f, "BAN", "false_materials", 20230310);
+    assert_int_equal(qaward_sanction_apply(NULL, ctx, jian, &inner, &f), 0);
+    qaward_subject *ok = subject(ORG_FACTS("OK", "")), *banned = subject(ORG_FACTS("BAN", ""));
+    int done = 0;
+    for (int k = 1; k < 20 && !done; k++) {
+        qaward_cycle *c;
+        assert_int_equal(qaward_cycle_new(&c, ctx, jian, NULL, "2025", 20251218), 0);
+        size_t a, b;
+        assert_int_equal(qaward_cycle_add_candidate(&a, ctx, c, "OK", NULL, "organization"), 0);
+        assert_int_equal(qaward_cycle_add_candidate(&b, ctx, c, "BAN", NULL, "organization"), 0);
+        assert_int_equal(qaward_cycle_set_subject(ctx, c, a, ok), 0);
+        assert_int_equal(qaward_cycle_set_subject(ctx, c, b, banned), 0);
+        assert_int_equal(qaward_cycle_set_as_of(ctx, c, 20250630), 0);
+        faultstore fs;
+        qaward_store wrapped;
+        faultstore_wrap(&fs, &wrapped, &inner, k);
+        int rc = qaward_cycle_run(ctx, c, &wrapped);
+        if (rc == 0) {
+            done = 1;
+            assert_int_equal(qaward_cycle_candidate_outcome(c, b), QAWARD_OUTCOME_REFUSED);
+        } else {
+            assert_int_equal(rc, FAULT_CODE);
+            assert_false(qaward_cycle_is_run(c));
+        }
+        qaward_cycle_free(c);
+    }
+    assert_true(done);
+    assert_int_equal(qaward_memstore_sanction_count(ms), 1);
+    qaward_subject_free(ok);
+    qaward_subject_free(banned);
+    qaward_memstore_free(ms);
+}
+
 static qaward_cycle *load(const char *json, int want)
 {
     qaward_cycle *c = NULL;
@@ -549,6 +593,7 @@ int main(void)
         cmocka_unit_test(r11_post_award_incident_revokes_without_ban),
         cmocka_unit_test(art13_3_cycle_verdicts_from_facts),
         cmocka_unit_test(art13_3_cycle_document_with_facts),
+        cmocka_unit_test(art13_3_cycle_checks_store_failure_at_each_callback),
         cmocka_unit_test(art13_3_refusal_letter_from_verdict),
         cmocka_unit_test(r14_review_rules_tier_not_in_policy),
     };
