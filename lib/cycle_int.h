@@ -6,11 +6,15 @@
 #include "internal.h"
 #include "policy_int.h"
 #include "qaward/cycle.h"
+#include "qaward/eligibility.h"
+#include "qaward/subject.h"
 
 #define CY_MAX_LEVELS 8
 
 typedef struct cy_reason {
     char *rule_id, *citation, *zh, *en;
+    char *citation_en;         /* from a verdict (English citation), or NULL */
+    int unknown;               /* 1: the check was unknown (R5), 0: failed or given */
 } cy_reason;
 
 typedef struct cy_stage {
@@ -27,6 +31,8 @@ typedef struct cy_cand {
     char *id, *name;
     int kind;                  /* policy kind index */
     int verdict;               /* qaward_cycle_verdict */
+    const qaward_subject *subject; /* facts to check (qaward_cycle_set_subject), or NULL */
+    qaward_subject *own_subject;   /* owned when loaded from JSON */
     cy_reason *reasons;        size_t n_reasons, cap_reasons;
     int has_composite;
     int64_t composite_in;
@@ -101,5 +107,10 @@ struct qaward_cycle {
 };
 
 void cy_results_clear(qaward_cycle *c);
+void cy_reasons_clear(const qaward_allocator *a, cy_cand *k);
+/* Run the eligibility checks of every candidate with subject facts (cycle_check.c). */
+int cy_check_all(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store);
+/* Every level and kind the review rules name exists in the policy (review.c). */
+int qa_review_rules_check_policy(qaward_ctx *ctx, const qaward_review_rules *r, const qaward_policy *p);
 
 #endif
