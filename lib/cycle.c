@@ -329,7 +329,7 @@ int qaward_cycle_set_stage_total(qaward_ctx *ctx, qaward_cycle *c, size_t index,
         id = copy;
     }
     if (k->n_stages == k->cap_stages) {
-        size_t ncap = k->cap_stages ? k->cap_stages * 2 : 4;
+        uint32_t ncap = k->cap_stages ? k->cap_stages * 2 : 4;
         cy_stage *ns = qa_realloc(ctx, k->stages, ncap * sizeof *ns);
         if (!ns)
             return QAWARD_ENOMEM;
