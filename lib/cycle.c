@@ -42,6 +42,11 @@ int qaward_cycle_new(qaward_cycle **out, qaward_ctx *ctx, const qaward_policy *p
     if (policy->n_levels > CY_MAX_LEVELS)
         return qa_error(ctx, QAWARD_ERANGE, "policy %s: %zu levels; the cycle supports at most %d",
                         qaward_policy_id(policy), policy->n_levels, CY_MAX_LEVELS);
+    if (rules) {
+        int rc = qa_review_rules_check_policy(ctx, rules, policy);
+        if (rc)
+            return qa_error_prefix(ctx, "cycle %s", cycle_id);
+    }
     qaward_cycle *c = qa_calloc(ctx, 1, sizeof *c);
     if (!c)
         return QAWARD_ENOMEM;
@@ -73,6 +78,20 @@ void cy_results_clear(qaward_cycle *c)
     c->run = 0;
 }
 
+void cy_reasons_clear(const qaward_allocator *a, cy_cand *k)
+{
+    for (size_t j = 0; j < k->n_reasons; j++) {
+        qa_afree(a, k->reasons[j].rule_id);
+        qa_afree(a, k->reasons[j].citation);
+        qa_afree(a, k->reasons[j].citation_en);
+        qa_afree(a, k->reasons[j].zh);
+        qa_afree(a, k->reasons[j].en);
+    }
+    qa_afree(a, k->reasons);
+    k->reasons = NULL;
+    k->n_reasons = k->cap_reasons = 0;
+}
+
 void qaward_cycle_free(qaward_cycle *c)
 {
     if (!c)
@@ -80,17 +99,8 @@ void qaward_cycle_free(qaward_cycle *c)
     const qaward_allocator *a = &c->alloc;
     for (size_t i = 0; i < c->n_cands; i++) {
         cy_cand *k = &c->cands[i];
-        qa_afree(a, k->id);
-        qa_afree(a, k->name);
-        for (size_t j = 0; j < k->n_reasons; j++) {
-            qa_afree(a, k->reasons[j].rule_id);
-            qa_afree(a, k->reasons[j].citation);
-            qa_afree(a, k->reasons[j].zh);
-            qa_afree(a, k->reasons[j].en);
-        }
-        qa_afree(a, k->reasons);
-        for (size_t j = 0; j < k->n_stages; j++)
-            qa_afree(a, k->stages[j].id);
+        cy_reasons_clear(a, k);
+        qaward_subject_free(k->own_subject);
         qa_afree(a, k->stages);
         for (size_t j = 0; j < k->n_notes; j++) {
             qa_afree(a, k->notes[j].key);
@@ -100,6 +110,14 @@ void qaward_cycle_free(qaward_cycle *c)
     }
     qa_afree(a, c->cands);
     qa_afree(a, c->by_id);
+    while (c->pool) {
+        struct cy_pool *next = c->pool->next;
+        qa_afree(a, c->pool);
+        c->pool = next;
+    }
+    for (size_t j = 0; j < c->n_stage_names; j++)
+        qa_afree(a, c->stage_names[j]);
+    qa_afree(a, c->stage_names);
     cy_results_clear(c);
     qa_afree(a, c->id);
     qa_afree(a, c->title_zh);
@@ -171,6 +189,26 @@ static int hash_reserve(qaward_ctx *ctx, qaward_cycle *c)
     return 0;
 }
 
+/* Copy a string into the cycle's pool. */
+static char *pool_strdup(qaward_ctx *ctx, qaward_cycle *c, const char *str)
+{
+    size_t n = strlen(str) + 1;
+    if (!c->pool || c->pool->cap - c->pool->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        struct cy_pool *b = qa_malloc(ctx, sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = c->pool;
+        b->used = 0;
+        b->cap = cap;
+        c->pool = b;
+    }
+    char *d = c->pool->data + c->pool->used;
+    memcpy(d, str, n);
+    c->pool->used += n;
+    return d;
+}
+
 int qaward_cycle_add_candidate(size_t *index, qaward_ctx *ctx, qaward_cycle *c, const char *subject_id,
                                const char *name, const char *kind)
 {
@@ -188,18 +226,12 @@ int qaward_cycle_add_candidate(size_t *index, qaward_ctx *ctx, qaward_cycle *c, 
         return QAWARD_ENOMEM;
     cy_cand *n = &c->cands[c->n_cands];
     memset(n, 0, sizeof *n);
-    n->id = qa_strdup(ctx, subject_id);
-    n->name = name ? qa_strdup(ctx, name) : NULL;
-    if (!n->id || (name && !n->name)) {
-        qa_free(ctx, n->id);
-        qa_free(ctx, n->name);
+    if (hash_reserve(ctx, c))
         return QAWARD_ENOMEM;
-    }
-    if (hash_reserve(ctx, c)) {
-        qa_free(ctx, n->id);
-        qa_free(ctx, n->name);
-        return QAWARD_ENOMEM;
-    }
+    n->id = pool_strdup(ctx, c, subject_id);
+    n->name = name ? pool_strdup(ctx, c, name) : NULL;
+    if (!n->id || (name && !n->name))
+        return QAWARD_ENOMEM; /* pool space is reclaimed with the cycle */
     hash_put(c->by_id, c->n_by_id, n->id, c->n_cands);
     n->kind = k;
     n->defence = -1;
@@ -222,6 +254,7 @@ int qaward_cycle_set_verdict(qaward_ctx *ctx, qaward_cycle *c, size_t index, int
     if (verdict < QAWARD_CYCLE_ELIGIBLE || verdict > QAWARD_CYCLE_INCOMPLETE)
         return qa_error(ctx, QAWARD_EINVAL, "candidate %s: verdict %d is not a qaward_cycle_verdict", k->id, verdict);
     k->verdict = verdict;
+    k->subject = NULL; /* a given verdict replaces the check of the facts */
     qa_ok(ctx);
     return QAWARD_OK;
 }
@@ -237,7 +270,8 @@ int qaward_cycle_add_reason(qaward_ctx *ctx, qaward_cycle *c, size_t index, cons
     if (qa_grow(ctx, (void **)&k->reasons, &k->cap_reasons, k->n_reasons + 1, sizeof *k->reasons))
         return QAWARD_ENOMEM;
     cy_reason r = {qa_strdup(ctx, rule_id), citation ? qa_strdup(ctx, citation) : NULL,
-                   message_zh ? qa_strdup(ctx, message_zh) : NULL, message_en ? qa_strdup(ctx, message_en) : NULL};
+                   message_zh ? qa_strdup(ctx, message_zh) : NULL, message_en ? qa_strdup(ctx, message_en) : NULL,
+                   NULL, 0};
     if (!r.rule_id || (citation && !r.citation) || (message_zh && !r.zh) || (message_en && !r.en)) {
         qa_free(ctx, r.rule_id);
         qa_free(ctx, r.citation);
@@ -279,11 +313,29 @@ int qaward_cycle_set_stage_total(qaward_ctx *ctx, qaward_cycle *c, size_t index,
             qa_ok(ctx);
             return QAWARD_OK;
         }
-    if (qa_grow(ctx, (void **)&k->stages, &k->cap_stages, k->n_stages + 1, sizeof *k->stages))
-        return QAWARD_ENOMEM;
-    char *id = qa_strdup(ctx, stage);
-    if (!id)
-        return QAWARD_ENOMEM;
+    /* stage ids are few: intern them once per cycle (memory, issue 4) */
+    const char *id = NULL;
+    for (size_t j = 0; j < c->n_stage_names && !id; j++)
+        if (strcmp(c->stage_names[j], stage) == 0)
+            id = c->stage_names[j];
+    if (!id) {
+        if (qa_grow(ctx, (void **)&c->stage_names, &c->cap_stage_names, c->n_stage_names + 1,
+                    sizeof *c->stage_names))
+            return QAWARD_ENOMEM;
+        char *copy = qa_strdup(ctx, stage);
+        if (!copy)
+            return QAWARD_ENOMEM;
+        c->stage_names[c->n_stage_names++] = copy;
+        id = copy;
+    }
+    if (k->n_stages == k->cap_stages) {
+        size_t ncap = k->cap_stages ? k->cap_stages * 2 : 4;
+        cy_stage *ns = qa_realloc(ctx, k->stages, ncap * sizeof *ns);
+        if (!ns)
+            return QAWARD_ENOMEM;
+        k->stages = ns;
+        k->cap_stages = ncap;
+    }
     k->stages[k->n_stages].id = id;
     k->stages[k->n_stages].total = total;
     k->n_stages++;
@@ -719,7 +771,10 @@ int qaward_cycle_run(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store
     if (store && store->version != QAWARD_STORE_VERSION)
         return qa_error(ctx, QAWARD_EVERSION, "store version %u is not supported", (unsigned)store->version);
     cy_results_clear(c);
-    int rc = 0;
+    /* Art. 13(三): candidates given as facts are checked now, against the same history */
+    int rc = cy_check_all(ctx, c, store);
+    if (rc)
+        return rc;
     size_t nl = p->n_levels, nk = p->n_kinds;
     mins m = {qa_calloc(ctx, nl * nk, sizeof(int64_t)), qa_calloc(ctx, nl * nk, 1)};
     size_t *list = qa_calloc(ctx, c->n_cands ? c->n_cands : 1, sizeof *list);

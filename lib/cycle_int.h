@@ -6,15 +6,19 @@
 #include "internal.h"
 #include "policy_int.h"
 #include "qaward/cycle.h"
+#include "qaward/eligibility.h"
+#include "qaward/subject.h"
 
 #define CY_MAX_LEVELS 8
 
 typedef struct cy_reason {
     char *rule_id, *citation, *zh, *en;
+    char *citation_en;         /* from a verdict (English citation), or NULL */
+    int unknown;               /* 1: the check was unknown (R5), 0: failed or given */
 } cy_reason;
 
 typedef struct cy_stage {
-    char *id;
+    const char *id;            /* interned in qaward_cycle.stage_names */
     int64_t total;
 } cy_stage;
 
@@ -27,6 +31,8 @@ typedef struct cy_cand {
     char *id, *name;
     int kind;                  /* policy kind index */
     int verdict;               /* qaward_cycle_verdict */
+    const qaward_subject *subject; /* facts to check (qaward_cycle_set_subject), or NULL */
+    qaward_subject *own_subject;   /* owned when loaded from JSON */
     cy_reason *reasons;        size_t n_reasons, cap_reasons;
     int has_composite;
     int64_t composite_in;
@@ -50,6 +56,13 @@ typedef struct cy_cand {
     int avail;                 /* still to be placed (during the run) */
     qaward_date prior[CY_MAX_LEVELS]; /* R8: latest earlier unrevoked award per level, or NONE */
 } cy_cand;
+
+/* a block of the candidates' string pool */
+struct cy_pool {
+    struct cy_pool *next;
+    size_t used, cap;
+    char data[];
+};
 
 /* A tie-break applied between two adjacent candidates of equal composite (R12). */
 typedef struct cy_trace {
@@ -87,8 +100,17 @@ struct qaward_cycle {
     qaward_review_rules *own_rules;
     qaward_memstore *own_store;
     char *title_zh, *title_en;
+    /* candidates' ids and names live in one pool of blocks (memory, issue 4) */
+    struct cy_pool *pool;
+    /* distinct stage ids, shared by every candidate's cy_stage.id */
+    char **stage_names;        size_t n_stage_names, cap_stage_names;
 };
 
 void cy_results_clear(qaward_cycle *c);
+void cy_reasons_clear(const qaward_allocator *a, cy_cand *k);
+/* Run the eligibility checks of every candidate with subject facts (cycle_check.c). */
+int cy_check_all(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store);
+/* Every level and kind the review rules name exists in the policy (review.c). */
+int qa_review_rules_check_policy(qaward_ctx *ctx, const qaward_review_rules *r, const qaward_policy *p);
 
 #endif

@@ -30,10 +30,29 @@ static int scenario_json(qaward_ctx *ctx)
     return 0;
 }
 
+static int scenario_json_lazy(qaward_ctx *ctx)
+{
+    static const char text[] = "{\"items\":[{\"a\":\"x\\n\"},[1,2,3],{\"b\":{\"c\":[true]}}],\"z\":1}";
+    static const char *const lazy[] = {"items", NULL};
+    qj_doc *doc;
+    int rc = qj_parse_lazy(&doc, ctx, text, sizeof text - 1, "oom", lazy);
+    if (rc)
+        return rc;
+    qj_iter it;
+    const qj_value *e;
+    if ((rc = qj_iter_init(&it, ctx, doc, qj_get(qj_root(doc), "items"))) == 0)
+        while ((rc = qj_iter_next(&it, &e)) == 1)
+            ;
+    qj_iter_free(&it);
+    qj_free(doc);
+    return rc;
+}
+
 static void json_layer_survives_every_failing_allocation(void **state)
 {
     (void)state;
     assert_true(oom_run("json", scenario_json) >= 3);
+    assert_true(oom_run("json lazy", scenario_json_lazy) >= 3);
 }
 
 /* The cycle: load the sample-like document, run, report (text and JSON), finalise. */
@@ -105,6 +124,60 @@ out:
     return rc;
 }
 
+/* Modules joined: a cycle deciding eligibility from facts and history, its
+ * report, a verdict applied to a candidate, and a refusal letter from a verdict. */
+static int scenario_facts(qaward_ctx *ctx)
+{
+    static const char doc[] =
+        "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"as_of\":\"2025-06-30\","
+        "\"decision_date\":\"2025-12-18\"},\"policy\":\"jian-2023\",\"review_rules\":\"jian-2025-example\","
+        "\"history\":{\"sanctions\":[{\"subject_id\":\"B\",\"kind\":\"false_materials\","
+        "\"decided_on\":\"2022-03-10\",\"ban_from\":\"2022-03-10\",\"ban_until\":\"2027-03-10\"}]},"
+        "\"candidates\":["
+        "{\"id\":\"B\",\"name\":\"乙\",\"kind\":\"organization\",\"subject\":{\"region_code\":\"360802\","
+        "\"registration_date\":\"2023-03-01\",\"net_profit_fen\":{\"2023\":1}}},"
+        "{\"id\":\"I\",\"kind\":\"individual\",\"subject\":{\"region_code\":\"360802\"}}]}";
+    qaward_cycle *c;
+    int rc = qaward_cycle_load_json(&c, ctx, doc, sizeof doc - 1);
+    if (rc)
+        return rc;
+    char *out = NULL;
+    qaward_verdict *v = NULL;
+    qaward_refusal *r = NULL;
+    qaward_procedure *p = NULL;
+    qaward_subject *s = NULL;
+    if ((rc = qaward_cycle_run(ctx, c, NULL)) ||
+        (rc = qaward_cycle_report(&out, ctx, c, QAWARD_REPORT_TEXT, QAWARD_LANG_EN, 0)))
+        goto out;
+    qaward_string_free(ctx, out);
+    out = NULL;
+    static const char sj[] = "{\"id\":\"B\",\"kind\":\"organization\",\"region_code\":\"360802\"}";
+    qaward_store st;
+    qaward_memstore_as_store(&st, qaward_cycle_memstore(c));
+    if ((rc = qaward_subject_load_json(&s, ctx, sj, sizeof sj - 1)) ||
+        (rc = qaward_check(&v, ctx, qaward_cycle_policy(c), s, &st, 20250630)) ||
+        (rc = qaward_cycle_apply_verdict(ctx, c, 0, v)) || (rc = qaward_cycle_set_subject(ctx, c, 0, s)) ||
+        (rc = qaward_cycle_check_candidates(ctx, c, NULL)) ||
+        (rc = qaward_refusal_from_verdict(&r, ctx, "乙", v)) ||
+        (rc = qaward_procedure_builtin(&p, ctx, "jian-2023")) ||
+        (rc = qaward_refusal_letter(&out, r, ctx, p, 20250715, QAWARD_LANG_ZH)))
+        goto out;
+    qaward_string_free(ctx, out);
+out:
+    qaward_procedure_free(p);
+    qaward_refusal_free(r);
+    qaward_verdict_free(v);
+    qaward_cycle_free(c); /* before the subject it borrows */
+    qaward_subject_free(s);
+    return rc;
+}
+
+static void facts_cycle_survives_every_failing_allocation(void **state)
+{
+    (void)state;
+    assert_true(oom_run("facts", scenario_facts) >= 10);
+}
+
 static void cycle_survives_every_failing_allocation(void **state)
 {
     (void)state;
@@ -165,6 +238,7 @@ int main(void)
         cmocka_unit_test(cycle_survives_every_failing_allocation),
         cmocka_unit_test(sanctions_survive_every_failing_allocation),
         cmocka_unit_test(checker_many_survives_every_failing_allocation),
+        cmocka_unit_test(facts_cycle_survives_every_failing_allocation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
