@@ -159,6 +159,8 @@ export interface CandidateResult {
   rank: number;
   prizeFen: number;
   vote: VoteState;
+  /** eligibility outcome given or computed from facts (R5) */
+  verdict: 'unset' | CycleVerdict;
 }
 export interface Bucket {
   level: string; kinds: string[]; pooled: boolean; max: number;
@@ -184,6 +186,10 @@ export declare class Cycle extends Handle {
   addCandidate(subjectId: string, kind: string, name?: string | null,
     opts?: { verdict?: CycleVerdict; composite?: number; stages?: Record<string, number> }): number;
   setVerdict(ref: CandidateRef, verdict: CycleVerdict): this;
+  /** the date eligibility is decided on for candidates given as facts (R1) */
+  asOf: string | null;
+  setSubject(ref: CandidateRef, subject: Subject | object): this;
+  checkCandidates(store?: Store | MemStore | null): this;
   addReason(ref: CandidateRef, ruleId: string, citation?: string | null, messageZh?: string | null, messageEn?: string | null): this;
   setComposite(ref: CandidateRef, hundredths: number): this;
   setStageTotal(ref: CandidateRef, stage: string, hundredths: number): this;

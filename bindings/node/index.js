@@ -660,6 +660,11 @@ const SanctionOutcomeStruct = koffi.struct('qaward_sanction_outcome', {
   'const char *qaward_cycle_candidate_name(qaward_cycle *c, size_t i)',
   'const char *qaward_cycle_candidate_kind(qaward_cycle *c, size_t i)',
   'int qaward_cycle_set_verdict(qaward_ctx *ctx, qaward_cycle *c, size_t i, int verdict)',
+  'int qaward_cycle_set_as_of(qaward_ctx *ctx, qaward_cycle *c, int32_t as_of)',
+  'int32_t qaward_cycle_as_of(qaward_cycle *c)',
+  'int qaward_cycle_set_subject(qaward_ctx *ctx, qaward_cycle *c, size_t i, qaward_subject *s)',
+  'int qaward_cycle_check_candidates(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store)',
+  'int qaward_cycle_candidate_verdict(qaward_cycle *c, size_t i)',
   'int qaward_cycle_add_reason(qaward_ctx *ctx, qaward_cycle *c, size_t i, const char *rule, const char *citation, const char *zh, const char *en)',
   'int qaward_cycle_set_composite(qaward_ctx *ctx, qaward_cycle *c, size_t i, int64_t composite)',
   'int qaward_cycle_set_stage_total(qaward_ctx *ctx, qaward_cycle *c, size_t i, const char *stage, int64_t total)',
@@ -762,6 +767,20 @@ class Cycle extends Handle {
     if (!(verdict in VERDICTS)) throw new TypeError(`verdict must be one of ${Object.keys(VERDICTS).join(', ')}, got ${verdict}`);
     return this._call(C.qaward_cycle_set_verdict, ref, VERDICTS[verdict]);
   }
+  get asOf() { return fromDate(C.qaward_cycle_as_of(this.handle)); }
+  set asOf(d) { checkStatus(C.qaward_cycle_set_as_of(ctx(), this.handle, toDate(d))); }
+  /** Give a candidate as facts (Subject or plain object); run()/checkCandidates() decides its eligibility (R5). */
+  setSubject(ref, subject) {
+    const s = subject instanceof Subject ? subject : new Subject(subject);
+    const i = this.index(ref);
+    this._call(C.qaward_cycle_set_subject, i, s.handle);
+    (this.subjects || (this.subjects = {}))[i] = s; // the cycle borrows it
+    return this;
+  }
+  checkCandidates(store = null) {
+    checkStatus(withStore(store, (table) => C.qaward_cycle_check_candidates(ctx(), this.handle, table)));
+    return this;
+  }
   addReason(ref, ruleId, citation = null, messageZh = null, messageEn = null) {
     return this._call(C.qaward_cycle_add_reason, ref, ruleId, citation, messageZh, messageEn);
   }
@@ -788,6 +807,7 @@ class Cycle extends Handle {
       level: C.qaward_cycle_candidate_level(h, i), composite: has ? Number(comp[0]) : null,
       rank: Number(C.qaward_cycle_candidate_rank(h, i)), prizeFen: Number(C.qaward_cycle_candidate_prize(h, i)),
       vote: VOTES[C.qaward_cycle_candidate_vote(h, i)] || '?',
+      verdict: ['unset', 'eligible', 'ineligible', 'incomplete'][C.qaward_cycle_candidate_verdict(h, i)] || '?',
     };
   }
   results() { return Array.from({ length: this.length }, (_, i) => this.candidate(i)); }

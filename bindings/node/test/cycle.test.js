@@ -175,3 +175,14 @@ test('quotas never exceeded and prizes add up over random cycles (seeded)', () =
     c.close();
   }
 });
+
+test('candidates given as facts are checked (R5)', () => {
+  const subjects = JSON.parse(require('fs').readFileSync(path.resolve(__dirname, '..', '..', '..', 'examples', 'data', 'subjects.json'), 'utf8')).subjects;
+  const p = new q.Policy();
+  const c = new q.Cycle(p, new q.ReviewRules('jian-2025-example'), '2025', '2025-12-18');
+  c.asOf = '2025-04-01';
+  assert.strictEqual(c.asOf, '2025-04-01');
+  for (const s of subjects) c.setSubject(c.addCandidate(s.id, s.kind, null, { composite: 80000 }), s);
+  c.checkCandidates();
+  assert.deepStrictEqual(c.results().map((r) => r.verdict), subjects.map((s) => q.check(p, s, '2025-04-01').status));
+});

@@ -31,6 +31,7 @@ __all__ = ["Cycle", "CandidateResult", "Bucket", "Finding", "SanctionOutcome", "
 
 #: qaward_cycle_verdict values by name (R5).
 VERDICTS = {"eligible": 1, "ineligible": 2, "incomplete": 3}
+_VERDICT_NAMES = {0: "unset", 1: "eligible", 2: "ineligible", 3: "incomplete"}
 #: qaward_cycle_outcome names by value.
 OUTCOMES = {0: "none", 1: "awarded", 2: "rewin", 3: "tie", 4: "vote_failed", 5: "quota_full", 6: "below_min",
             7: "gate_failed", 8: "refused", 9: "incomplete", 10: "not_scored"}
@@ -68,6 +69,12 @@ for _n, _proto in {
     "qaward_cycle_candidate_name": (_S, [_P, _SZ]),
     "qaward_cycle_candidate_kind": (_S, [_P, _SZ]),
     "qaward_cycle_set_verdict": (_I, [_P, _P, _SZ, _I]),
+    "qaward_cycle_set_as_of": (_I, [_P, _P, _D]),
+    "qaward_cycle_as_of": (_D, [_P]),
+    "qaward_cycle_set_subject": (_I, [_P, _P, _SZ, _P]),
+    "qaward_cycle_check_candidates": (_I, [_P, _P, _p(StoreC)]),
+    "qaward_cycle_candidate_verdict": (_I, [_P, _SZ]),
+    "qaward_cycle_candidate_has_subject": (_I, [_P, _SZ]),
     "qaward_cycle_add_reason": (_I, [_P, _P, _SZ, _S, _S, _S, _S]),
     "qaward_cycle_set_composite": (_I, [_P, _P, _SZ, _I64]),
     "qaward_cycle_set_stage_total": (_I, [_P, _P, _SZ, _S, _I64]),
@@ -116,6 +123,7 @@ class CandidateResult:
     rank: int                 # within its quota's ranking, 0 = unranked
     prize_fen: int
     vote: str                 # see VOTES
+    verdict: str = "unset"    # eligibility outcome given or computed (R5)
 
     @property
     def placed(self) -> bool:
@@ -160,10 +168,10 @@ class Cycle(Handle):
     The policy and rules must outlive the cycle; the wrapper keeps them alive.
     """
 
-    __slots__ = ("_policy", "_rules")
+    __slots__ = ("_policy", "_rules", "_subjects")
 
     def __init__(self, policy: Policy, rules: Optional[ReviewRules], cycle_id: str, decision_date: DateLike) -> None:
-        self._policy, self._rules = policy, rules
+        self._policy, self._rules, self._subjects = policy, rules, {}
         h = ctypes.c_void_p()
         c = ctx()
         c.check(lib.qaward_cycle_new(ctypes.byref(h), c.handle, policy.handle, rules.handle if rules else None,
@@ -178,7 +186,7 @@ class Cycle(Handle):
         c = ctx()
         c.check(lib.qaward_cycle_load_json(ctypes.byref(h), c.handle, b, len(b)), "Cycle.load")
         self = cls.__new__(cls)
-        self._policy, self._rules = None, None
+        self._policy, self._rules, self._subjects = None, None, {}
         self._own(h.value, lib.qaward_cycle_free)
         return self
 
@@ -250,6 +258,33 @@ class Cycle(Handle):
             raise ValueError(f"verdict must be one of {sorted(VERDICTS)}, got {verdict!r}")
         self._call(lib.qaward_cycle_set_verdict, "set_verdict", ref, VERDICTS[verdict])
 
+    @property
+    def as_of(self) -> Optional[_dt.date]:
+        """The date eligibility is decided on for candidates given as facts (R1)."""
+        return from_cdate(lib.qaward_cycle_as_of(self.handle))
+
+    @as_of.setter
+    def as_of(self, d: DateLike) -> None:
+        c = ctx()
+        c.check(lib.qaward_cycle_set_as_of(c.handle, self.handle, to_cdate(d)), "as_of")
+
+    def set_subject(self, ref: Ref, subject: Any) -> None:
+        """Give a candidate as facts (a :class:`Subject` or a subject dict): :meth:`run` or
+        :meth:`check_candidates` decides its eligibility (R5). The cycle keeps the subject alive."""
+        from .subject import Subject
+        s = subject if isinstance(subject, Subject) else Subject(subject)
+        i = self.index(ref)
+        self._call(lib.qaward_cycle_set_subject, "set_subject", i, s.handle)
+        self._subjects[i] = s
+
+    def check_candidates(self, store: Any = None) -> "Cycle":
+        """Decide the eligibility of the candidates given as facts (history read through ``store``)."""
+        runner = as_c_store(store)
+        c = ctx()
+        c.check(runner.run(lib.qaward_cycle_check_candidates, c.handle, self.handle, _table(runner)),
+                "check_candidates")
+        return self
+
     def add_reason(self, ref: Ref, rule_id: str, citation: Optional[str] = None, message_zh: Optional[str] = None,
                    message_en: Optional[str] = None) -> None:
         """A written reason of a refusal (Art. 13(三))."""
@@ -308,7 +343,8 @@ class Cycle(Handle):
             composite=comp.value if has else None,
             rank=int(lib.qaward_cycle_candidate_rank(h, i)),
             prize_fen=int(lib.qaward_cycle_candidate_prize(h, i)),
-            vote=VOTES.get(lib.qaward_cycle_candidate_vote(h, i), "?"))
+            vote=VOTES.get(lib.qaward_cycle_candidate_vote(h, i), "?"),
+            verdict=_VERDICT_NAMES.get(lib.qaward_cycle_candidate_verdict(h, i), "?"))
 
     def results(self) -> List[CandidateResult]:
         """Every candidate's result, in candidate order."""

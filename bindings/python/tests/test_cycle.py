@@ -291,3 +291,18 @@ def test_sanction_bad_kind_names_it():
     with pytest.raises(qaward.NotFoundError) as e:
         qaward.compute_sanction(qaward.Policy(), Finding("S", "littering", dt.date(2025, 5, 1)))
     assert "littering" in e.value.message
+
+
+@need("qaward_cycle_set_subject")
+def test_candidates_given_as_facts_are_checked_r5():
+    import json
+    subjects = json.loads((ROOT / "examples" / "data" / "subjects.json").read_text())["subjects"]
+    c = qaward.Cycle(qaward.Policy(), qaward.ReviewRules("jian-2025-example"), "2025", dt.date(2025, 12, 18))
+    c.as_of = dt.date(2025, 4, 1)
+    assert c.as_of == dt.date(2025, 4, 1)
+    for s in subjects:
+        i = c.add_candidate(s["id"], s["kind"], composite=80000)
+        c.set_subject(i, s)
+    c.check_candidates()
+    want = [qaward.check(qaward.Policy(), s, dt.date(2025, 4, 1)).status for s in subjects]
+    assert [r.verdict for r in c.results()] == want
