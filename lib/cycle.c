@@ -975,6 +975,23 @@ int qaward_cycle_candidate_composite(int64_t *out, const qaward_cycle *c, size_t
     return QAWARD_ENOTFOUND;
 }
 
+const char *qaward_cycle_candidate_id(const qaward_cycle *c, size_t index)
+{
+    return c && index < c->n_cands ? c->cands[index].id : NULL;
+}
+
+const char *qaward_cycle_candidate_name(const qaward_cycle *c, size_t index)
+{
+    if (!c || index >= c->n_cands)
+        return NULL;
+    return c->cands[index].name ? c->cands[index].name : c->cands[index].id;
+}
+
+const char *qaward_cycle_candidate_kind(const qaward_cycle *c, size_t index)
+{
+    return c && index < c->n_cands ? qaward_policy_kind_id(c->policy, (size_t)c->cands[index].kind) : NULL;
+}
+
 int64_t qaward_cycle_candidate_rank(const qaward_cycle *c, size_t index)
 {
     const cy_cand *k = res(c, index);

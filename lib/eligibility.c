@@ -716,6 +716,52 @@ int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t *codes, uin
     return 0;
 }
 
+int qaward_checker_fast_many(int *statuses, qaward_date *earliest, size_t *done, qaward_checker *c,
+                             const qaward_subject *const *subjects, size_t n, qaward_date as_of)
+{
+    if (done)
+        *done = 0;
+    if (!c)
+        return QAWARD_EINVAL;
+    if (n && (!statuses || !subjects))
+        return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: %s is NULL with n = %zu",
+                        !statuses ? "statuses" : "subjects", n);
+    for (size_t i = 0; i < n; i++) {
+        const qaward_subject *s = subjects[i];
+        if (!s)
+            return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: subject [%zu] is NULL", i);
+        int kind, st;
+        size_t m;
+        qaward_date e;
+        int rc = qa_run_checks(c, s, as_of, &kind, &m, &st, &e);
+        if (rc) {
+            qa_error_prefix(c->ctx, "subject [%zu] %s", i, qaward_subject_id(s));
+            return rc; /* a store callback's value unchanged */
+        }
+        statuses[i] = st;
+        if (earliest)
+            earliest[i] = e;
+        if (done)
+            *done = i + 1;
+    }
+    c->ctx->status = 0;
+    c->ctx->msg[0] = '\0';
+    return 0;
+}
+
+int qaward_checker_fast_list(int *statuses, qaward_date *earliest, size_t *done, qaward_checker *c,
+                             const qaward_subject_list *l, qaward_date as_of)
+{
+    if (done)
+        *done = 0;
+    if (!c)
+        return QAWARD_EINVAL;
+    if (!l)
+        return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_list: list is NULL");
+    return qaward_checker_fast_many(statuses, earliest, done, c, (const qaward_subject *const *)l->items, l->n,
+                                    as_of);
+}
+
 int qaward_check(qaward_verdict **out, qaward_ctx *ctx, const qaward_policy *p, const qaward_subject *s,
                  const qaward_store *store, qaward_date as_of)
 {

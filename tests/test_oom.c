@@ -190,12 +190,54 @@ static void sanctions_survive_every_failing_allocation(void **state)
     assert_true(oom_run("sanctions", scenario_sanction) >= 3);
 }
 
+/* The batch fast check (issue 6.3): load a list, a history, check the list in one call. */
+static int scenario_checker_many(qaward_ctx *ctx)
+{
+    static const char subjects[] =
+        "[{\"id\":\"A\",\"kind\":\"organization\",\"registration_date\":\"2015-03-01\"},"
+        "{\"id\":\"B\",\"kind\":\"organization\",\"legal_person\":true}]";
+    static const char hist[] = "{\"awards\":[{\"subject_id\":\"A\",\"level\":\"award\",\"kind\":"
+                               "\"organization\",\"award_date\":\"2021-12-20\"}]}";
+    qaward_policy *p = NULL;
+    qaward_subject_list *l = NULL;
+    qaward_memstore *ms = NULL;
+    qaward_checker *c = NULL;
+    qaward_store st;
+    int stat[2];
+    qaward_date ear[2];
+    int rc = qaward_policy_builtin(&p, ctx, "jian-2023");
+    if (!rc)
+        rc = qaward_subject_list_load_json(&l, ctx, subjects, sizeof subjects - 1);
+    if (!rc)
+        rc = qaward_memstore_new(&ms, ctx);
+    if (!rc)
+        rc = qaward_memstore_load_json(ms, ctx, hist, sizeof hist - 1);
+    if (!rc)
+        rc = qaward_memstore_as_store(&st, ms);
+    if (!rc)
+        rc = qaward_checker_new(&c, ctx, p, &st);
+    if (!rc)
+        rc = qaward_checker_fast_list(stat, ear, NULL, c, l, 20250401);
+    qaward_checker_free(c);
+    qaward_memstore_free(ms);
+    qaward_subject_list_free(l);
+    qaward_policy_free(p);
+    return rc;
+}
+
+static void checker_many_survives_every_failing_allocation(void **state)
+{
+    (void)state;
+    assert_true(oom_run("checker_many", scenario_checker_many) >= 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_layer_survives_every_failing_allocation),
         cmocka_unit_test(cycle_survives_every_failing_allocation),
         cmocka_unit_test(sanctions_survive_every_failing_allocation),
+        cmocka_unit_test(checker_many_survives_every_failing_allocation),
         cmocka_unit_test(facts_cycle_survives_every_failing_allocation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

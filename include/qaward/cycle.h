@@ -134,6 +134,25 @@ QAWARD_API size_t qaward_cycle_candidate_count(const qaward_cycle *c);
 QAWARD_API int64_t qaward_cycle_candidate_find(const qaward_cycle *c, const char *subject_id);
 
 /**
+ * @brief A candidate's subject id. @param c the cycle. @param index the candidate.
+ * @return the id (owned by the cycle), or NULL for a bad index.
+ */
+QAWARD_API const char *qaward_cycle_candidate_id(const qaward_cycle *c, size_t index);
+
+/**
+ * @brief A candidate's display name (the id when none was given).
+ * @param c the cycle. @param index the candidate.
+ * @return the name (owned by the cycle), or NULL for a bad index.
+ */
+QAWARD_API const char *qaward_cycle_candidate_name(const qaward_cycle *c, size_t index);
+
+/**
+ * @brief A candidate's subject kind id. @param c the cycle. @param index the candidate.
+ * @return the policy's kind id, or NULL for a bad index.
+ */
+QAWARD_API const char *qaward_cycle_candidate_kind(const qaward_cycle *c, size_t index);
+
+/**
  * @brief Set a candidate's eligibility outcome (R5).
  * @param ctx context. @param c the cycle. @param index the candidate.
  * @param verdict a ::qaward_cycle_verdict other than ::QAWARD_CYCLE_UNSET.
