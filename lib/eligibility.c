@@ -716,6 +716,65 @@ int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t *codes, uin
     return 0;
 }
 
+static void prefetch_subject(const qaward_subject *s)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(s);
+    __builtin_prefetch((const char *)s + 64);
+#else
+    (void)s;
+#endif
+}
+
+static void prefetch_facts(const qaward_subject *s)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(s->certs);
+    __builtin_prefetch(s->profits);
+    __builtin_prefetch(s->bound_att);
+    __builtin_prefetch(s->id);
+#else
+    (void)s;
+#endif
+}
+
+int qaward_checker_fast_many(int *statuses, qaward_date *earliest, uint32_t *n_not_passed, size_t *n_done,
+                             qaward_checker *c, const qaward_subject *const *subjects, size_t n, qaward_date as_of)
+{
+    if (n_done)
+        *n_done = 0;
+    if (!c)
+        return QAWARD_EINVAL;
+    if (!statuses || (n && !subjects))
+        return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: NULL statuses or subjects");
+    for (size_t i = 0; i < n; i++) {
+        if (i + 8 < n && subjects[i + 8])
+            prefetch_subject(subjects[i + 8]);
+        if (i + 4 < n && subjects[i + 4])
+            prefetch_facts(subjects[i + 4]);
+        int kind, st;
+        size_t k;
+        qaward_date e;
+        int rc = qa_run_checks(c, subjects[i], as_of, &kind, &k, &st, &e);
+        if (rc)
+            return qa_error_prefix(c->ctx, "subjects[%zu]", i);
+        statuses[i] = st;
+        if (earliest)
+            earliest[i] = e;
+        if (n_not_passed) {
+            uint32_t m = 0;
+            for (size_t j = 0; j < k; j++)
+                m += c->recs[j].outcome == QAWARD_FAIL || c->recs[j].outcome == QAWARD_UNKNOWN;
+            n_not_passed[i] = m;
+        }
+        if (n_done)
+            *n_done = i + 1;
+    }
+    c->ctx->status = 0;
+    c->ctx->msg[0] = '\0';
+    return 0;
+}
+
 int qaward_check(qaward_verdict **out, qaward_ctx *ctx, const qaward_policy *p, const qaward_subject *s,
                  const qaward_store *store, qaward_date as_of)
 {

@@ -206,6 +206,20 @@ QAWARD_API int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t 
                                    size_t *n_codes, qaward_checker *c, const qaward_subject *s, qaward_date as_of);
 
 /**
+ * @brief Fast check of many subjects: statuses (and optionally earliest dates and
+ *        counts of non-passing checks), prefetching ahead for large batches.
+ * @param[out] statuses receives @p n ::qaward_eligibility values.
+ * @param[out] earliest receives @p n earliest eligible dates; may be NULL.
+ * @param[out] n_not_passed receives @p n counts of failing or unknown checks; may be NULL.
+ * @param[out] n_done receives how many subjects were checked (all, unless an error stopped it); may be NULL.
+ * @param c the checker. @param subjects @p n subjects. @param n the count. @param as_of the date.
+ * @return as qaward_check(); on error the message names the subject's index.
+ */
+QAWARD_API int qaward_checker_fast_many(int *statuses, qaward_date *earliest, uint32_t *n_not_passed, size_t *n_done,
+                                        qaward_checker *c, const qaward_subject *const *subjects, size_t n,
+                                        qaward_date as_of);
+
+/**
  * @brief Full check with a checker (same result as qaward_check(), fewer allocations).
  * @param[out] out receives the verdict. @param c the checker. @param s the subject. @param as_of the date.
  * @return as qaward_check().
