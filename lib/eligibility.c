@@ -716,33 +716,64 @@ int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t *codes, uin
     return 0;
 }
 
-int qaward_checker_fast_many(int *statuses, qaward_date *earliest, size_t *done, qaward_checker *c,
-                             const qaward_subject *const *subjects, size_t n, qaward_date as_of)
+static void prefetch_subject(const qaward_subject *s)
 {
-    if (done)
-        *done = 0;
+#if defined(__GNUC__)
+    __builtin_prefetch(s);
+    __builtin_prefetch((const char *)s + 64);
+#else
+    (void)s;
+#endif
+}
+
+static void prefetch_facts(const qaward_subject *s)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(s->certs);
+    __builtin_prefetch(s->profits);
+    __builtin_prefetch(s->bound_att);
+    __builtin_prefetch(s->id);
+#else
+    (void)s;
+#endif
+}
+
+int qaward_checker_fast_many(int *statuses, qaward_date *earliest, uint32_t *n_not_passed, size_t *n_done,
+                             qaward_checker *c, const qaward_subject *const *subjects, size_t n, qaward_date as_of)
+{
+    if (n_done)
+        *n_done = 0;
     if (!c)
         return QAWARD_EINVAL;
     if (n && (!statuses || !subjects))
         return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: %s is NULL with n = %zu",
                         !statuses ? "statuses" : "subjects", n);
     for (size_t i = 0; i < n; i++) {
-        const qaward_subject *s = subjects[i];
-        if (!s)
-            return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: subject [%zu] is NULL", i);
+        if (i + 8 < n && subjects[i + 8])
+            prefetch_subject(subjects[i + 8]);
+        if (i + 4 < n && subjects[i + 4])
+            prefetch_facts(subjects[i + 4]);
+        if (!subjects[i])
+            return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: subjects[%zu] is NULL", i);
         int kind, st;
-        size_t m;
+        size_t k;
         qaward_date e;
-        int rc = qa_run_checks(c, s, as_of, &kind, &m, &st, &e);
+        int rc = qa_run_checks(c, subjects[i], as_of, &kind, &k, &st, &e);
         if (rc) {
-            qa_error_prefix(c->ctx, "subject [%zu] %s", i, qaward_subject_id(s));
+            qa_error_prefix(c->ctx, "subjects[%zu] %s", i, qaward_subject_id(subjects[i]));
             return rc; /* a store callback's value unchanged */
         }
         statuses[i] = st;
         if (earliest)
             earliest[i] = e;
-        if (done)
-            *done = i + 1;
+        if (n_not_passed) {
+            uint32_t m = 0;
+            for (size_t j = 0; j < k; j++)
+                m += c->recs[j].outcome == QAWARD_FAIL || c->recs[j].outcome == QAWARD_UNKNOWN;
+            n_not_passed[i] = m;
+        }
+        if (n_done)
+            *n_done = i + 1;
     }
     c->ctx->status = 0;
     c->ctx->msg[0] = '\0';
@@ -758,7 +789,7 @@ int qaward_checker_fast_list(int *statuses, qaward_date *earliest, size_t *done,
         return QAWARD_EINVAL;
     if (!l)
         return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_list: list is NULL");
-    return qaward_checker_fast_many(statuses, earliest, done, c, (const qaward_subject *const *)l->items, l->n,
+    return qaward_checker_fast_many(statuses, earliest, NULL, done, c, (const qaward_subject *const *)l->items, l->n,
                                     as_of);
 }
 

@@ -191,6 +191,7 @@ struct qaward_memstore {
     size_t *s_next;
     const char **cycles;               size_t n_cycles, cap_cycles; /* finalised cycle ids */
     ms_slot *slots;                    size_t n_slots, used_slots;
+    uint64_t *bits;                    /* 4 bits per slot, 2 set per id: most subjects without history miss here */
     int in_tx;
     size_t tx_awards, tx_sanctions, tx_cycles;
     ms_undo *undo;                     size_t n_undo, cap_undo;
@@ -204,11 +205,18 @@ static uint64_t fnv(const char *s)
     return h;
 }
 
+/* The filter's two bit positions of a hash, in a table of n_slots * 4 bits. */
+static size_t bit1(uint64_t h, size_t n_slots) { return (size_t)(h >> 20) & (n_slots * 4 - 1); }
+static size_t bit2(uint64_t h, size_t n_slots) { return (size_t)(h >> 42) & (n_slots * 4 - 1); }
+
 static ms_slot *ms_find(const qaward_memstore *ms, const char *id)
 {
     if (!ms->n_slots)
         return NULL;
     uint64_t full = fnv(id);
+    size_t b1 = bit1(full, ms->n_slots), b2 = bit2(full, ms->n_slots);
+    if (!(ms->bits[b1 / 64] >> (b1 % 64) & 1u) || !(ms->bits[b2 / 64] >> (b2 % 64) & 1u))
+        return NULL;
     size_t m = ms->n_slots - 1, h = (size_t)full & m;
     while (ms->slots[h].id) {
         if (ms->slots[h].h == full && strcmp(ms->slots[h].id, id) == 0)
@@ -223,9 +231,15 @@ static ms_slot *ms_slot_for(qaward_memstore *ms, const char *id);
 static int ms_rehash(qaward_memstore *ms, size_t n_slots)
 {
     ms_slot *ns = qa_acalloc(&ms->alloc, n_slots, sizeof *ns);
-    if (!ns)
+    uint64_t *nb = qa_acalloc(&ms->alloc, n_slots * 4 / 64, sizeof *nb); /* n_slots >= 64, a power of 2 */
+    if (!ns || !nb) {
+        qa_afree(&ms->alloc, ns);
+        qa_afree(&ms->alloc, nb);
         return QAWARD_ENOMEM;
+    }
     qa_afree(&ms->alloc, ms->slots);
+    qa_afree(&ms->alloc, ms->bits);
+    ms->bits = nb;
     ms->slots = ns;
     ms->n_slots = n_slots;
     ms->used_slots = 0;
@@ -263,6 +277,9 @@ static ms_slot *ms_slot_for(qaward_memstore *ms, const char *id)
     ms->slots[h].id = id;
     ms->slots[h].h = full;
     ms->used_slots++;
+    size_t b1 = bit1(full, ms->n_slots), b2 = bit2(full, ms->n_slots);
+    ms->bits[b1 / 64] |= UINT64_C(1) << (b1 % 64);
+    ms->bits[b2 / 64] |= UINT64_C(1) << (b2 % 64);
     return &ms->slots[h];
 }
 
@@ -392,6 +409,7 @@ void qaward_memstore_free(qaward_memstore *ms)
     qa_afree(&a, ms->s_next);
     qa_afree(&a, ms->cycles);
     qa_afree(&a, ms->slots);
+    qa_afree(&a, ms->bits);
     qa_afree(&a, ms->undo);
     qa_afree(&a, ms);
 }

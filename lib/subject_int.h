@@ -41,27 +41,30 @@ typedef struct qa_attest {
     X(PROFIT, "net_profit_fen") X(EVENTS, "events") X(EMPLOYER, "employer")
 
 struct qaward_subject {
-    qa_arena arena;
-    const char *id;
-    const char *kind;
-    uint64_t kind_h;          /* qa_hash(kind) */
-    const char *name;
-    const char *region;
+    /* hot: read by every check (first cache lines) */
+    const qaward_policy *bound; /* qaward_subject_bind(): ids resolved against this policy; any setter clears it */
+    int bound_kind;
     int legal_person;         /* -1 unknown */
     int for_profit;           /* -1 unknown */
+    int certs_known, events_known;
     qaward_date dates[3];     /* qaward_subject_date; NONE = unknown */
-    qa_cert *certs;           size_t n_certs, cap_certs;   int certs_known;
-    qa_event *events;         size_t n_events, cap_events; int events_known;
-    qa_profit *profits;       size_t n_profits, cap_profits;  /* sorted by year */
-    qa_attest *attests;       size_t n_attests, cap_attests;
-    uint32_t secrets;         /* bit i: QA_SECRET_FIELDS[i] */
-    struct qaward_subject *employer;
-    int is_employer;
-    /* qaward_subject_bind(): ids resolved against one policy; any setter clears it. */
-    const qaward_policy *bound;
-    int bound_kind;
     int8_t *bound_att;        /* per policy attestation id: 1, 0, -1 unknown */
-    size_t bound_att_n;       /* its capacity */
+    const char *id;
+    const char *region;
+    qa_cert *certs;           size_t n_certs;
+    qa_event *events;         size_t n_events;
+    qa_profit *profits;       size_t n_profits;  /* sorted by year */
+    struct qaward_subject *employer;
+    uint64_t kind_h;          /* qa_hash(kind) */
+    /* cold */
+    const char *kind;
+    const char *name;
+    qa_attest *attests;       size_t n_attests, cap_attests;
+    size_t cap_certs, cap_events, cap_profits;
+    size_t bound_att_n;       /* capacity of bound_att */
+    uint32_t secrets;         /* bit i: QA_SECRET_FIELDS[i] */
+    int is_employer;
+    qa_arena arena;
 };
 
 struct qaward_subject_list {

@@ -90,7 +90,7 @@ static void batch_equals_one_by_one_r5_r7_r9(void **state)
     }
     /* earliest may be NULL; n = 0 needs no arrays */
     assert_int_equal(qaward_checker_fast_list(stat, NULL, NULL, c, list, 20250401), QAWARD_OK);
-    assert_int_equal(qaward_checker_fast_many(NULL, NULL, NULL, c, NULL, 0, 20250401), QAWARD_OK);
+    assert_int_equal(qaward_checker_fast_many(NULL, NULL, NULL, NULL, c, NULL, 0, 20250401), QAWARD_OK);
     free(stat);
     free(ear);
     qaward_checker_free(c);
@@ -104,14 +104,14 @@ static void batch_bad_input_names_the_index(void **state)
     const qaward_subject *subs[3] = {qaward_subject_list_get(list, 0), NULL, qaward_subject_list_get(list, 1)};
     int stat[3] = {-1, -1, -1};
     size_t done = 99;
-    assert_int_equal(qaward_checker_fast_many(stat, NULL, &done, c, subs, 3, 20250401), QAWARD_EINVAL);
+    assert_int_equal(qaward_checker_fast_many(stat, NULL, NULL, &done, c, subs, 3, 20250401), QAWARD_EINVAL);
     assert_int_equal(done, 1);
     assert_int_not_equal(stat[0], -1);
     assert_int_equal(stat[1], -1);
     assert_non_null(strstr(qaward_ctx_message(ctx), "[1]"));
-    assert_int_equal(qaward_checker_fast_many(NULL, NULL, &done, c, subs, 3, 20250401), QAWARD_EINVAL);
+    assert_int_equal(qaward_checker_fast_many(NULL, NULL, NULL, &done, c, subs, 3, 20250401), QAWARD_EINVAL);
     assert_int_equal(done, 0);
-    assert_int_equal(qaward_checker_fast_many(stat, NULL, NULL, c, NULL, 3, 20250401), QAWARD_EINVAL);
+    assert_int_equal(qaward_checker_fast_many(stat, NULL, NULL, NULL, c, NULL, 3, 20250401), QAWARD_EINVAL);
     assert_int_equal(qaward_checker_fast_list(stat, NULL, NULL, c, NULL, 20250401), QAWARD_EINVAL);
     assert_int_equal(qaward_checker_fast_list(stat, NULL, NULL, NULL, list, 20250401), QAWARD_EINVAL);
     qaward_checker_free(c);

@@ -798,6 +798,25 @@ static void fast_checker_matches_full_verdict(void **state)
     assert_non_null(strstr(json, "不符合申报条件"));
     qaward_string_free(ctx, json);
     qaward_verdict_free(v);
+    /* many at once: same statuses, earliest dates and counts; an error names the index */
+    qaward_subject *g = good_org("360802");
+    const qaward_subject *many[3] = {g, o, g};
+    int sts[3];
+    qaward_date ear[3];
+    uint32_t cnt[3];
+    size_t done;
+    assert_int_equal(qaward_checker_fast_many(sts, ear, cnt, &done, c, many, 3, D(2025, 4, 1)), 0);
+    assert_int_equal(done, 3);
+    assert_int_equal(sts[0], QAWARD_ELIGIBLE);
+    assert_int_equal(ear[0], D(2025, 4, 1));
+    assert_int_equal(cnt[0], 0);
+    assert_int_equal(sts[1], QAWARD_INELIGIBLE);
+    assert_int_equal(cnt[1], 2);
+    many[2] = NULL;
+    assert_int_equal(qaward_checker_fast_many(sts, NULL, NULL, &done, c, many, 3, D(2025, 4, 1)), QAWARD_EINVAL);
+    assert_int_equal(done, 2);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "subjects[2]"));
+    qaward_subject_free(g);
     qaward_subject_free(o);
     qaward_checker_free(c);
 }

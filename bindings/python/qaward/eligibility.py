@@ -54,7 +54,7 @@ for _n, _proto in {
     "qaward_checker_free": (None, [_P]),
     "qaward_checker_fast": (_I, [_p(_I), _p(_D), _p(ctypes.c_uint32), _p(ctypes.c_uint8), _SZ, _p(_SZ), _P, _P, _D]),
     "qaward_checker_check": (_I, [_PP, _P, _P, _D]),
-    "qaward_checker_fast_many": (_I, [_p(_I), _p(_D), _p(_SZ), _P, _p(_P), _SZ, _D]),
+    "qaward_checker_fast_many": (_I, [_p(_I), _p(_D), _p(ctypes.c_uint32), _p(_SZ), _P, _p(_P), _SZ, _D]),
     "qaward_checker_fast_list": (_I, [_p(_I), _p(_D), _p(_SZ), _P, _P, _D]),
     "qaward_check_batch_json": (_I, [_PP, _P, _P, _p(StoreC), _D, _S, _SZ, ctypes.c_uint32]),
 }.items():
@@ -266,7 +266,7 @@ class Checker(Handle):
                                   to_cdate(as_of))
         else:
             arr = (ctypes.c_void_p * n)(*[s.handle for s in subjects])
-            rc = self._runner.run(lib.qaward_checker_fast_many, pst, pear, None, self.handle, arr, n,
+            rc = self._runner.run(lib.qaward_checker_fast_many, pst, pear, None, None, self.handle, arr, n,
                                   to_cdate(as_of))
         c.check(rc)
         return out
