@@ -9,4 +9,8 @@
 #include "qaward/store.h"
 #include "qaward/review.h"
 #include "qaward/scoring.h"
+#include "qaward/policy.h"
+#include "qaward/subject.h"
+#include "qaward/store.h"
+#include "qaward/eligibility.h"
 #endif

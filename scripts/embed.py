@@ -16,7 +16,9 @@ def main():
         with open(path, 'rb') as f:
             data = f.read()
         kind = os.path.basename(os.path.dirname(path))
-        if kind.endswith('s'):
+        if kind.endswith('ies'):
+            kind = kind[:-3] + 'y'   # policies -> policy
+        elif kind.endswith('s'):
             kind = kind[:-1]
         name = os.path.splitext(os.path.basename(path))[0]
         body = ','.join(str(b) for b in data)

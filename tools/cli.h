@@ -27,5 +27,6 @@ void cli_puts(const char *s);
 /* Subcommands. */
 int cmd_score(int argc, char **argv);
 int cmd_composite(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@ static const struct {
 } commands[] = {
     {"score", cmd_score, "score assessors' sheets on a criteria scheme (GB/T 19580)"},
     {"composite", cmd_composite, "combine stage scores into composites under review rules"},
+    {"check", cmd_check, "eligibility verdicts for applicants (Art. 10, 11; waits and bans)"},
     {NULL, NULL, NULL}
 };
 

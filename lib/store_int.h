@@ -1,0 +1,22 @@
+/* Internal: the history collector handed to qaward_store::read_fn. Not installed. */
+#ifndef QAWARD_STORE_INT_H
+#define QAWARD_STORE_INT_H
+
+#include "policy_int.h"
+#include "qaward/store.h"
+
+struct qaward_history {
+    qaward_allocator alloc;
+    qa_arena arena;                 /* copied strings; reset per read */
+    qaward_award_record *awards;    size_t n_awards, cap_awards;
+    qaward_sanction_record *sanctions; size_t n_sanctions, cap_sanctions;
+};
+
+void qa_history_init(qaward_history *h, const qaward_allocator *alloc);
+void qa_history_reset(qaward_history *h);
+void qa_history_free(qaward_history *h);
+/* Reset h and read subject_id's history through store (NULL store or read_fn:
+ * empty). A negative callback return comes back unchanged, with a message. */
+int qa_history_read(qaward_history *h, qaward_ctx *ctx, const qaward_store *store, const char *subject_id);
+
+#endif

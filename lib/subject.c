@@ -1,0 +1,343 @@
+/* subject: an applicant's facts, built by setters (bindings) or subject_json.c. */
+#include "subject_int.h"
+
+static const char *const secret_names[] = {
+#define X(e, n) n,
+    QA_SECRET_FIELDS
+#undef X
+    NULL};
+
+int qa_secret_field(const char *name)
+{
+    if (!name)
+        return -1;
+    for (int i = 0; secret_names[i]; i++)
+        if (strcmp(secret_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *qa_secret_field_name(int i) { return i >= 0 && i < (int)QA_ARRAY_LEN(secret_names) - 1 ? secret_names[i] : NULL; }
+
+static qaward_subject *subject_alloc(const qaward_allocator *alloc)
+{
+    qa_arena a;
+    qa_arena_init(&a, alloc);
+    qaward_subject *s = qa_arena_alloc(&a, sizeof *s);
+    if (!s) {
+        qa_arena_free(&a);
+        return NULL;
+    }
+    s->arena = a;
+    s->legal_person = -1;
+    s->for_profit = -1;
+    return s;
+}
+
+int qaward_subject_new(qaward_subject **out, qaward_ctx *ctx, const char *id, const char *kind)
+{
+    if (!out)
+        return qa_error(ctx, QAWARD_EINVAL, "subject_new: out is NULL");
+    *out = NULL;
+    if (!ctx)
+        return QAWARD_EINVAL;
+    if (!id || !*id)
+        return qa_error(ctx, QAWARD_EINVAL, "subject_new: id is NULL or empty");
+    if (!kind || !*kind)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %.60s: kind is NULL or empty", id);
+    qaward_subject *s = subject_alloc(&ctx->alloc);
+    if (!s || !(s->id = qa_arena_strdup(&s->arena, id)) || !(s->kind = qa_arena_strdup(&s->arena, kind))) {
+        qaward_subject_free(s);
+        return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
+    }
+    *out = s;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+void qaward_subject_free(qaward_subject *s)
+{
+    if (!s)
+        return;
+    qaward_subject_free(s->employer);
+    qa_arena a = s->arena;
+    qa_afree(&a.alloc, s->certs);
+    qa_afree(&a.alloc, s->events);
+    qa_afree(&a.alloc, s->profits);
+    qa_afree(&a.alloc, s->attests);
+    qa_arena_free(&a);
+}
+
+const char *qaward_subject_id(const qaward_subject *s) { return s ? s->id : ""; }
+const char *qaward_subject_kind(const qaward_subject *s) { return s ? s->kind : ""; }
+const char *qaward_subject_name(const qaward_subject *s) { return s ? s->name : NULL; }
+
+#define NEED_S()                                                                                                       \
+    do {                                                                                                               \
+        if (!s)                                                                                                        \
+            return qa_error(ctx, QAWARD_EINVAL, "%s: subject is NULL", __func__);                                      \
+    } while (0)
+
+static int nomem(qaward_ctx *ctx) { return qa_error(ctx, QAWARD_ENOMEM, "out of memory"); }
+
+int qaward_subject_set_name(qaward_subject *s, qaward_ctx *ctx, const char *name)
+{
+    NEED_S();
+    if (!name)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: name is NULL", s->id);
+    const char *n = qa_arena_strdup(&s->arena, name);
+    if (!n)
+        return nomem(ctx);
+    s->name = n;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qaward_subject_set_region(qaward_subject *s, qaward_ctx *ctx, const char *code)
+{
+    NEED_S();
+    if (!code)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: region code is NULL", s->id);
+    size_t n = strlen(code);
+    int ok = n >= 2 && n <= 12;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = code[i] >= '0' && code[i] <= '9';
+    if (!ok)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: region code \"%.20s\" is not 2 to 12 digits", s->id, code);
+    const char *c = qa_arena_strdup(&s->arena, code);
+    if (!c)
+        return nomem(ctx);
+    s->region = c;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+static int set_flag(qaward_subject *s, qaward_ctx *ctx, int *f, int value, const char *what)
+{
+    if (value < -1 || value > 1)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: %s must be 0, 1 or -1, not %d", s->id, what, value);
+    *f = value;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qaward_subject_set_legal_person(qaward_subject *s, qaward_ctx *ctx, int value)
+{
+    NEED_S();
+    return set_flag(s, ctx, &s->legal_person, value, "legal_person");
+}
+
+int qaward_subject_set_for_profit(qaward_subject *s, qaward_ctx *ctx, int value)
+{
+    NEED_S();
+    return set_flag(s, ctx, &s->for_profit, value, "for_profit");
+}
+
+int qaward_subject_set_date(qaward_subject *s, qaward_ctx *ctx, int which, qaward_date d)
+{
+    NEED_S();
+    if (which < 0 || which > 2)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: unknown date %d", s->id, which);
+    if (d != QAWARD_DATE_NONE && !qaward_date_valid(d))
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: invalid date %d", s->id, (int)d);
+    s->dates[which] = d;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+static int grow(qaward_subject *s, qaward_ctx *ctx, void **arr, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 4;
+    while (nc < need)
+        nc *= 2;
+    void *p = qa_arealloc(&s->arena.alloc, *arr, nc * size);
+    if (!p)
+        return nomem(ctx);
+    *arr = p;
+    *cap = nc;
+    return 0;
+}
+
+int qaward_subject_add_certificate(qaward_subject *s, qaward_ctx *ctx, const char *type, const char *level,
+                                   qaward_date valid_from, qaward_date valid_to)
+{
+    NEED_S();
+    if (!type || !*type)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: certificate type is NULL or empty", s->id);
+    if (!qaward_date_valid(valid_from))
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: certificate %.60s: invalid valid_from %d", s->id, type,
+                        (int)valid_from);
+    if (valid_to != QAWARD_DATE_NONE && (!qaward_date_valid(valid_to) || valid_to < valid_from))
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: certificate %.60s: valid_to %d is invalid or before valid_from",
+                        s->id, type, (int)valid_to);
+    if (grow(s, ctx, (void **)&s->certs, &s->cap_certs, s->n_certs + 1, sizeof *s->certs))
+        return QAWARD_ENOMEM;
+    qa_cert c = {qa_arena_strdup(&s->arena, type), level ? qa_arena_strdup(&s->arena, level) : NULL, valid_from,
+                 valid_to};
+    if (!c.type || (level && !c.level))
+        return nomem(ctx);
+    s->certs[s->n_certs++] = c;
+    s->certs_known = 1;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qaward_subject_add_event(qaward_subject *s, qaward_ctx *ctx, const char *kind, const char *grade, int32_t deaths,
+                             qaward_date date)
+{
+    NEED_S();
+    if (!kind || !*kind)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: event kind is NULL or empty", s->id);
+    if (deaths < 0)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: event %.60s: negative deaths %d", s->id, kind, (int)deaths);
+    if (!qaward_date_valid(date))
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: event %.60s: invalid date %d", s->id, kind, (int)date);
+    if (grow(s, ctx, (void **)&s->events, &s->cap_events, s->n_events + 1, sizeof *s->events))
+        return QAWARD_ENOMEM;
+    qa_event e = {qa_arena_strdup(&s->arena, kind), grade ? qa_arena_strdup(&s->arena, grade) : NULL, deaths, date};
+    if (!e.kind || (grade && !e.grade))
+        return nomem(ctx);
+    s->events[s->n_events++] = e;
+    s->events_known = 1;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qaward_subject_set_known(qaward_subject *s, qaward_ctx *ctx, int list, int known)
+{
+    NEED_S();
+    if ((list != QAWARD_LIST_CERTIFICATES && list != QAWARD_LIST_EVENTS) || (known != 0 && known != 1))
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: set_known: bad list %d or value %d", s->id, list, known);
+    if (list == QAWARD_LIST_CERTIFICATES)
+        s->certs_known = known || s->n_certs;
+    else
+        s->events_known = known || s->n_events;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qaward_subject_set_profit(qaward_subject *s, qaward_ctx *ctx, int32_t fiscal_year, int64_t fen)
+{
+    NEED_S();
+    if (fiscal_year < 1 || fiscal_year > 9999)
+        return qa_error(ctx, QAWARD_ERANGE, "subject %s: fiscal year %d out of range 1..9999", s->id, (int)fiscal_year);
+    size_t i = 0;
+    while (i < s->n_profits && s->profits[i].year < fiscal_year)
+        i++;
+    if (i < s->n_profits && s->profits[i].year == fiscal_year) {
+        s->profits[i].fen = fen;
+    } else {
+        if (grow(s, ctx, (void **)&s->profits, &s->cap_profits, s->n_profits + 1, sizeof *s->profits))
+            return QAWARD_ENOMEM;
+        memmove(s->profits + i + 1, s->profits + i, (s->n_profits - i) * sizeof *s->profits);
+        s->profits[i] = (qa_profit){fiscal_year, fen};
+        s->n_profits++;
+    }
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qa_subject_profit(const qaward_subject *s, int32_t year, int64_t *fen)
+{
+    for (size_t i = 0; i < s->n_profits; i++)
+        if (s->profits[i].year == year) {
+            *fen = s->profits[i].fen;
+            return 1;
+        }
+    return 0;
+}
+
+int qaward_subject_set_attestation(qaward_subject *s, qaward_ctx *ctx, const char *id, int value)
+{
+    NEED_S();
+    if (!id || !*id || value < -1 || value > 1)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: attestation: NULL id or value %d not in -1..1", s->id, value);
+    for (size_t i = 0; i < s->n_attests; i++)
+        if (strcmp(s->attests[i].id, id) == 0) {
+            if (value < 0) {
+                s->attests[i] = s->attests[--s->n_attests];
+            } else {
+                s->attests[i].value = value;
+            }
+            qa_ok(ctx);
+            return QAWARD_OK;
+        }
+    if (value >= 0) {
+        if (grow(s, ctx, (void **)&s->attests, &s->cap_attests, s->n_attests + 1, sizeof *s->attests))
+            return QAWARD_ENOMEM;
+        const char *d = qa_arena_strdup(&s->arena, id);
+        if (!d)
+            return nomem(ctx);
+        s->attests[s->n_attests++] = (qa_attest){d, value};
+    }
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qa_subject_attestation(const qaward_subject *s, const char *id)
+{
+    for (size_t i = 0; i < s->n_attests; i++)
+        if (s->attests[i].id[0] == id[0] && strcmp(s->attests[i].id, id) == 0)
+            return s->attests[i].value;
+    return -1;
+}
+
+int qaward_subject_mark_secret(qaward_subject *s, qaward_ctx *ctx, const char *field)
+{
+    NEED_S();
+    int i = qa_secret_field(field);
+    if (i < 0)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: \"%.60s\" is not a field that can be marked a trade secret",
+                        s->id, field ? field : "(null)");
+    s->secrets |= 1u << i;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qaward_subject_is_secret(const qaward_subject *s, const char *field)
+{
+    int i = qa_secret_field(field);
+    return s && i >= 0 && (s->secrets >> i & 1u);
+}
+
+int qaward_subject_employer(qaward_subject **out, qaward_ctx *ctx, qaward_subject *s)
+{
+    if (!out)
+        return qa_error(ctx, QAWARD_EINVAL, "subject_employer: out is NULL");
+    *out = NULL;
+    NEED_S();
+    if (s->is_employer)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: an employer has no employer", s->id);
+    if (!s->employer) {
+        qaward_subject *e = subject_alloc(&s->arena.alloc);
+        if (!e)
+            return nomem(ctx);
+        e->is_employer = 1;
+        e->id = qa_arena_strdup(&e->arena, s->id);
+        e->kind = qa_arena_strdup(&e->arena, "organization");
+        if (!e->id || !e->kind) {
+            qaward_subject_free(e);
+            return nomem(ctx);
+        }
+        s->employer = e;
+    }
+    *out = s->employer;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+void qaward_subject_list_free(qaward_subject_list *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        qaward_subject_free(l->items[i]);
+    qaward_allocator a = l->alloc;
+    qa_afree(&a, l->items);
+    qa_afree(&a, l);
+}
+
+size_t qaward_subject_list_count(const qaward_subject_list *l) { return l ? l->n : 0; }
+qaward_subject *qaward_subject_list_get(const qaward_subject_list *l, size_t i) { return l && i < l->n ? l->items[i] : NULL; }
