@@ -13,4 +13,6 @@
 #include "qaward/subject.h"
 #include "qaward/store.h"
 #include "qaward/eligibility.h"
+#include "qaward/calendar.h"
+#include "qaward/procedure.h"
 #endif

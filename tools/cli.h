@@ -25,6 +25,11 @@ int cli_parse_lang(const char *v);
 void cli_puts(const char *s);
 
 /* Subcommands. */
+int cmd_calendar(int argc, char **argv);
+int cmd_procedure(int argc, char **argv);
+/* Built-in cn-2023-2026 (unless !builtin) plus calendar files (cmd_calendar.c); prints and returns 2 on error. */
+int cli_calendar_build(qaward_calendar **out, qaward_ctx *ctx, const char *cmd, int builtin, char **files,
+                       int nfiles);
 int cmd_score(int argc, char **argv);
 int cmd_composite(int argc, char **argv);
 int cmd_check(int argc, char **argv);

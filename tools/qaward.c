@@ -10,6 +10,8 @@ static const struct {
     cmd_fn fn;
     const char *help;
 } commands[] = {
+    {"calendar", cmd_calendar, "working days between dates, notice end dates (R16)"},
+    {"procedure", cmd_procedure, "validate a cycle's timeline: notices, stages, objections (Art. 13, 14)"},
     {"score", cmd_score, "score assessors' sheets on a criteria scheme (GB/T 19580)"},
     {"composite", cmd_composite, "combine stage scores into composites under review rules"},
     {"check", cmd_check, "eligibility verdicts for applicants (Art. 10, 11; waits and bans)"},
