@@ -11,8 +11,9 @@
 #include "qaward/scoring.h"
 #include "qaward/policy.h"
 #include "qaward/subject.h"
-#include "qaward/store.h"
 #include "qaward/eligibility.h"
 #include "qaward/calendar.h"
 #include "qaward/procedure.h"
+#include "qaward/cycle.h"
+#include "qaward/sanctions.h"
 #endif

@@ -33,5 +33,6 @@ int cli_calendar_build(qaward_calendar **out, qaward_ctx *ctx, const char *cmd, 
 int cmd_score(int argc, char **argv);
 int cmd_composite(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_cycle(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const struct {
     {"score", cmd_score, "score assessors' sheets on a criteria scheme (GB/T 19580)"},
     {"composite", cmd_composite, "combine stage scores into composites under review rules"},
     {"check", cmd_check, "eligibility verdicts for applicants (Art. 10, 11; waits and bans)"},
+    {"cycle", cmd_cycle, "run an award cycle: quotas, re-winners, ties, votes, prizes, report"},
     {NULL, NULL, NULL}
 };
 

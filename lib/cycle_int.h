@@ -1,0 +1,94 @@
+/* Internal representation of an award cycle (cycle.c, cycle_json.c,
+ * cycle_report.c). Not installed. */
+#ifndef QAWARD_CYCLE_INT_H
+#define QAWARD_CYCLE_INT_H
+
+#include "internal.h"
+#include "policy_int.h"
+#include "qaward/cycle.h"
+
+#define CY_MAX_LEVELS 8
+
+typedef struct cy_reason {
+    char *rule_id, *citation, *zh, *en;
+} cy_reason;
+
+typedef struct cy_stage {
+    char *id;
+    int64_t total;
+} cy_stage;
+
+typedef struct cy_note {
+    char *key, *value;
+    int secret;
+} cy_note;
+
+typedef struct cy_cand {
+    char *id, *name;
+    int kind;                  /* policy kind index */
+    int verdict;               /* qaward_cycle_verdict */
+    cy_reason *reasons;        size_t n_reasons, cap_reasons;
+    int has_composite;
+    int64_t composite_in;
+    cy_stage *stages;          size_t n_stages, cap_stages;
+    int defence;               /* -1 unset, 0 failed, 1 passed */
+    int has_vote;
+    int32_t v_for, v_against, v_abstain, v_present, v_members;
+    int tie_decision;          /* -1 none, 0 not placed, 1 placed */
+    cy_note *notes;            size_t n_notes, cap_notes;
+    int scores_secret;
+    /* results of qaward_cycle_run() */
+    int outcome;
+    int level;                 /* level index of the outcome, -1 */
+    int bucket;                /* bucket index of the outcome, -1 */
+    int has_score;
+    int64_t composite;
+    int64_t rank;
+    int64_t prize;
+    int vote;                  /* qaward_vote_state */
+    int qualified;             /* reached some level's minimum */
+    int avail;                 /* still to be placed (during the run) */
+    qaward_date prior[CY_MAX_LEVELS]; /* R8: latest earlier unrevoked award per level, or NONE */
+} cy_cand;
+
+/* A tie-break applied between two adjacent candidates of equal composite (R12). */
+typedef struct cy_trace {
+    size_t above, below;       /* candidate indices */
+    size_t stage;              /* index into the tie-break order */
+    int64_t above_total, below_total;
+} cy_trace;
+
+typedef struct cy_bucket {
+    int quota;                 /* policy quota index */
+    int level;
+    int32_t max, placed, vacant, tied, vote_failed, rewinners;
+    int64_t prize_total;
+    size_t *members;           /* candidates decided here, report order */
+    size_t n_members;
+    cy_trace *traces;          size_t n_traces;
+} cy_bucket;
+
+struct qaward_cycle {
+    qaward_allocator alloc;
+    const qaward_policy *policy;
+    const qaward_review_rules *rules;
+    char *id;
+    qaward_date decision_date;
+    qaward_date as_of;          /* applications' date (informational), or NONE */
+    cy_cand *cands;            size_t n_cands, cap_cands;
+    /* a sorted index of subject ids for lookups (rebuilt lazily) */
+    size_t *by_id;             size_t n_by_id; /* id hash: slots (index+1), capacity */
+    /* results */
+    int run;
+    cy_bucket *buckets;        size_t n_buckets;
+    int64_t prize_total;
+    /* owned when loaded from JSON */
+    qaward_policy *own_policy;
+    qaward_review_rules *own_rules;
+    qaward_memstore *own_store;
+    char *title_zh, *title_en;
+};
+
+void cy_results_clear(qaward_cycle *c);
+
+#endif
