@@ -14,7 +14,7 @@ warn() { printf 'warning: %s\n' "$*" >&2; }
 PACKAGES=(
   build-essential gcc g++ clang libclang-rt-14-dev
   meson ninja-build pkg-config
-  libcmocka-dev libsqlite3-dev
+  libcmocka-dev libsqlite3-dev sqlite3
   doxygen valgrind gcovr
   python3 python3-cffi python3-pytest python3-hypothesis python3-jsonschema
   python3-setuptools python3-pip python3-venv

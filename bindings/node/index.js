@@ -1,0 +1,638 @@
+'use strict';
+// Node binding of libqaward over koffi. See docs/bindings.md.
+// Dates are "YYYY-MM-DD" strings in and out (civil dates, R1); money is fen
+// and scores hundredths of a point, as Numbers (exact below 2^53).
+
+const fs = require('fs');
+const path = require('path');
+const koffi = require('koffi');
+
+// ---------------------------------------------------------------- loading
+function findLibrary() {
+  const tried = [];
+  if (process.env.QAWARD_LIBRARY) return [process.env.QAWARD_LIBRARY];
+  const root = path.resolve(__dirname, '..', '..');
+  for (const b of ['build', 'builddir', '_build']) tried.push(path.join(root, b, 'lib', 'libqaward.so'));
+  const found = tried.filter((p) => fs.existsSync(p));
+  return found.concat(['libqaward.so.0.1', 'libqaward.so']);
+}
+
+let lib = null;
+let libraryPath = null;
+{
+  const errs = [];
+  for (const cand of findLibrary()) {
+    try { lib = koffi.load(cand); libraryPath = cand; break; } catch (e) { errs.push(`${cand}: ${e.message}`); }
+  }
+  if (!lib) throw new Error('libqaward not found; set QAWARD_LIBRARY (' + errs.join('; ') + ')');
+}
+
+// ---------------------------------------------------------------- types
+const T = {};
+for (const n of ['qaward_ctx', 'qaward_policy', 'qaward_memstore', 'qaward_history', 'qaward_review_rules',
+  'qaward_subject', 'qaward_verdict', 'qaward_scheme', 'qaward_sheet', 'qaward_calendar', 'qaward_cycle',
+  'qaward_procedure']) {
+  T[n] = koffi.opaque(n);
+}
+koffi.alias('qaward_date', 'int32_t');
+const AwardRecord = koffi.struct('qaward_award_record', {
+  version: 'uint32_t', subject_id: 'const char *', level: 'const char *', kind: 'const char *',
+  cycle_id: 'const char *', award_date: 'int32_t', revoked_on: 'int32_t', prize_fen: 'int64_t', re_win: 'int',
+});
+const SanctionRecord = koffi.struct('qaward_sanction_record', {
+  version: 'uint32_t', subject_id: 'const char *', kind: 'const char *', decided_on: 'int32_t',
+  ban_from: 'int32_t', ban_until: 'int32_t', revokes_award_date: 'int32_t', citation: 'const char *',
+});
+const ReadFn = koffi.proto('int qaward_read_fn(void *ud, const char *subject_id, qaward_history *out)');
+const TxFn = koffi.proto('int qaward_tx_fn(void *ud)');
+const WriteAwardFn = koffi.proto('int qaward_write_award_fn(void *ud, const qaward_award_record *rec)');
+const WriteSanctionFn = koffi.proto('int qaward_write_sanction_fn(void *ud, const qaward_sanction_record *rec)');
+const RevokeFn = koffi.proto('int qaward_revoke_fn(void *ud, const char *subject_id, int32_t award_date, int32_t revoked_on)');
+const FinalisedFn = koffi.proto('int qaward_finalised_fn(void *ud, const char *cycle_id, int *finalised)');
+const StoreStruct = koffi.struct('qaward_store', {
+  version: 'uint32_t', userdata: 'void *',
+  read_fn: 'qaward_read_fn *', begin_fn: 'qaward_tx_fn *', write_award_fn: 'qaward_write_award_fn *',
+  write_sanction_fn: 'qaward_write_sanction_fn *', revoke_award_fn: 'qaward_revoke_fn *',
+  cycle_finalised_fn: 'qaward_finalised_fn *', commit_fn: 'qaward_tx_fn *', rollback_fn: 'qaward_tx_fn *',
+});
+
+// ---------------------------------------------------------------- functions
+const C = {};
+function declare(proto) {
+  const name = /([A-Za-z_0-9]+)\s*\(/.exec(proto)[1];
+  try {
+    C[name] = lib.func(proto);
+  } catch (e) {
+    C[name] = () => { throw new Error(`${name} is not exported by ${libraryPath} (library older than this binding?)`); };
+    C[name].missing = true;
+  }
+  return C[name];
+}
+[
+  'const char *qaward_version(void)',
+  'const char *qaward_strerror(int code)',
+  'int qaward_ctx_new(_Out_ qaward_ctx **out, void *alloc)',
+  'void qaward_ctx_free(qaward_ctx *ctx)',
+  'const char *qaward_ctx_message(qaward_ctx *ctx)',
+  'void qaward_string_free(qaward_ctx *ctx, void *p)',
+  'int qaward_date_parse(_Out_ int32_t *out, qaward_ctx *ctx, const char *text)',
+  'int qaward_date_valid(int32_t d)',
+  'int qaward_date_add_years(_Out_ int32_t *out, int32_t d, int32_t years)',
+  'int qaward_date_add_days(_Out_ int32_t *out, int32_t d, int32_t days)',
+  'int qaward_date_diff_days(_Out_ int32_t *out, int32_t a, int32_t b)',
+  'int qaward_date_weekday(int32_t d)',
+  'int qaward_date_in_window(int32_t x, int32_t start, int32_t years)',
+  'int qaward_history_add_award(qaward_history *h, const qaward_award_record *rec)',
+  'int qaward_history_add_sanction(qaward_history *h, const qaward_sanction_record *rec)',
+  'int qaward_memstore_new(_Out_ qaward_memstore **out, qaward_ctx *ctx)',
+  'void qaward_memstore_free(qaward_memstore *ms)',
+  'int qaward_memstore_as_store(_Out_ qaward_store *out, qaward_memstore *ms)',
+  'int qaward_memstore_add_award(qaward_memstore *ms, qaward_ctx *ctx, const qaward_award_record *rec)',
+  'int qaward_memstore_add_sanction(qaward_memstore *ms, qaward_ctx *ctx, const qaward_sanction_record *rec)',
+  'int qaward_memstore_load_json(qaward_memstore *ms, qaward_ctx *ctx, const char *json, size_t len)',
+  'size_t qaward_memstore_award_count(qaward_memstore *ms)',
+  'size_t qaward_memstore_sanction_count(qaward_memstore *ms)',
+  'int qaward_memstore_to_json(_Out_ void **out, qaward_memstore *ms, qaward_ctx *ctx)',
+  'int qaward_policy_load_json(_Out_ qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'int qaward_policy_builtin(_Out_ qaward_policy **out, qaward_ctx *ctx, const char *name)',
+  'void qaward_policy_free(qaward_policy *p)',
+  'const char *qaward_policy_id(qaward_policy *p)',
+  'const char *qaward_policy_name(qaward_policy *p, int lang)',
+  'int32_t qaward_policy_valid_from(qaward_policy *p)',
+  'int32_t qaward_policy_valid_to(qaward_policy *p)',
+  'int qaward_policy_in_force(qaward_policy *p, int32_t d)',
+  'int32_t qaward_policy_cycle_years(qaward_policy *p)',
+  'size_t qaward_policy_kind_count(qaward_policy *p)',
+  'const char *qaward_policy_kind_id(qaward_policy *p, size_t i)',
+  'size_t qaward_policy_level_count(qaward_policy *p)',
+  'const char *qaward_policy_level_id(qaward_policy *p, size_t i)',
+  'int qaward_policy_quota(_Out_ int32_t *max, _Out_ size_t *group, _Out_ int *pooled, qaward_ctx *ctx, qaward_policy *p, const char *level, const char *kind)',
+  'int qaward_policy_prize(_Out_ int64_t *fen, qaward_ctx *ctx, qaward_policy *p, const char *level, const char *kind)',
+  'int qaward_policy_reapply_date(_Out_ int32_t *out, qaward_ctx *ctx, qaward_policy *p, const char *level, int32_t award_date)',
+  'int qaward_policy_ban_window(_Out_ int32_t *from, _Out_ int32_t *until, qaward_ctx *ctx, qaward_policy *p, const char *kind, int32_t decided_on)',
+  'int qaward_review_rules_load_json(_Out_ qaward_review_rules **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'int qaward_review_rules_builtin(_Out_ qaward_review_rules **out, qaward_ctx *ctx, const char *name)',
+  'void qaward_review_rules_free(qaward_review_rules *r)',
+  'const char *qaward_review_rules_id(qaward_review_rules *r)',
+  'int qaward_review_rules_composite(_Out_ int64_t *composite, _Out_ int *gates_passed, qaward_ctx *ctx, qaward_review_rules *r, const char *kind, size_t n, const char **stage_ids, const int64_t *totals)',
+].forEach(declare);
+
+// ---------------------------------------------------------------- errors
+const CODES = {
+  OK: 0, ENOMEM: -1, EINVAL: -2, EPARSE: -3, ESCHEMA: -4, ERANGE: -5, ENOPOLICY: -6, ENOTFOUND: -7,
+  EEXISTS: -8, ESTATE: -9, ENORULE: -10, ECALENDAR: -11, EVERSION: -12, EUSER: -13, EBUFSIZE: -14, EINTERNAL: -15,
+};
+const NAMES = Object.fromEntries(Object.entries(CODES).map(([k, v]) => [v, k]));
+
+/** A failed libqaward call: `.code` (negative status), `.codeName` ("EPARSE"), `.message` from the context. */
+class QAwardError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'QAwardError';
+    this.code = code;
+    this.codeName = NAMES[code] || 'E' + String(-code);
+  }
+}
+
+// One context for the process: JS runs on one thread (use one per worker_thread: each has its own module instance).
+let ctxHandle = null;
+function ctx() {
+  if (ctxHandle === null) {
+    const out = [null];
+    const rc = C.qaward_ctx_new(out, null);
+    if (rc !== 0) throw new QAwardError(rc, 'qaward_ctx_new failed');
+    ctxHandle = out[0];
+  }
+  return ctxHandle;
+}
+function checkStatus(rc) {
+  if (rc < 0) {
+    const m = C.qaward_ctx_message(ctx()) || C.qaward_strerror(rc);
+    throw new QAwardError(rc, m);
+  }
+  return rc;
+}
+function takeString(p) {
+  if (!p) return '';
+  try { return koffi.decode(p, 'char', -1); } finally { C.qaward_string_free(ctx(), p); }
+}
+
+// ---------------------------------------------------------------- dates
+function toDate(d) {
+  if (d === null || d === undefined) return 0;
+  if (typeof d === 'number') {
+    if (d !== 0 && !C.qaward_date_valid(d)) throw new QAwardError(CODES.EINVAL, `invalid packed date ${d}`);
+    return d;
+  }
+  if (d instanceof Date) return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+  if (typeof d === 'string') {
+    const out = [0];
+    checkStatus(C.qaward_date_parse(out, ctx(), d));
+    return out[0];
+  }
+  throw new TypeError(`expected "YYYY-MM-DD", a packed YYYYMMDD number or a Date, got ${typeof d}`);
+}
+function fromDate(v) {
+  if (!v) return null;
+  const s = String(v);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+function dateOp(fn, a, b) {
+  const out = [0];
+  const rc = fn(out, a, b);
+  if (rc < 0) throw new QAwardError(rc, C.qaward_strerror(rc));
+  return out[0];
+}
+const dates = {
+  parse: (s) => fromDate(toDate(String(s))),
+  addYears: (d, n) => fromDate(dateOp(C.qaward_date_add_years, toDate(d), n)),
+  addDays: (d, n) => fromDate(dateOp(C.qaward_date_add_days, toDate(d), n)),
+  diffDays: (a, b) => dateOp(C.qaward_date_diff_days, toDate(a), toDate(b)),
+  weekday: (d) => C.qaward_date_weekday(toDate(d)),
+  inWindow: (x, start, years) => C.qaward_date_in_window(toDate(x), toDate(start), years) === 1,
+};
+
+// ---------------------------------------------------------------- handles
+const registry = new FinalizationRegistry(({ free, h }) => free(h));
+
+class Handle {
+  _own(h, free) {
+    this._h = h;
+    this._free = free;
+    registry.register(this, { free, h }, this);
+  }
+  get handle() {
+    if (this._h === null) throw new Error(`${this.constructor.name} is closed`);
+    return this._h;
+  }
+  get closed() { return this._h === null; }
+  /** Free the handle now (idempotent). The garbage collector frees it otherwise. */
+  close() {
+    if (this._h !== null) {
+      registry.unregister(this);
+      this._free(this._h);
+      this._h = null;
+    }
+  }
+}
+if (typeof Symbol.dispose === 'symbol') Handle.prototype[Symbol.dispose] = function dispose() { this.close(); };
+
+function jsonBytes(src) { return typeof src === 'string' ? src : JSON.stringify(src); }
+function isJsonText(s) { return typeof s === 'object' || /^\s*\{/.test(s); }
+
+// ---------------------------------------------------------------- policy
+class Policy extends Handle {
+  /** new Policy('jian-2023') takes a built-in; new Policy(jsonTextOrObject) loads one. */
+  constructor(source = 'jian-2023') {
+    super();
+    const out = [null];
+    if (isJsonText(source)) {
+      const text = jsonBytes(source);
+      checkStatus(C.qaward_policy_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    } else {
+      checkStatus(C.qaward_policy_builtin(out, ctx(), source));
+    }
+    this._own(out[0], C.qaward_policy_free);
+  }
+  static fromFile(file) { return new Policy(fs.readFileSync(file, 'utf8')); }
+  get id() { return C.qaward_policy_id(this.handle); }
+  name(lang = 'en') { return C.qaward_policy_name(this.handle, lang.startsWith('zh') ? 1 : 0); }
+  get validFrom() { return fromDate(C.qaward_policy_valid_from(this.handle)); }
+  get validTo() { return fromDate(C.qaward_policy_valid_to(this.handle)); }
+  inForce(d) { return C.qaward_policy_in_force(this.handle, toDate(d)) === 1; }
+  get cycleYears() { return C.qaward_policy_cycle_years(this.handle); }
+  get kinds() {
+    const h = this.handle; const n = Number(C.qaward_policy_kind_count(h));
+    return Array.from({ length: n }, (_, i) => C.qaward_policy_kind_id(h, i));
+  }
+  get levels() {
+    const h = this.handle; const n = Number(C.qaward_policy_level_count(h));
+    return Array.from({ length: n }, (_, i) => C.qaward_policy_level_id(h, i));
+  }
+  quota(level, kind) {
+    const mx = [0]; const grp = [0]; const pooled = [0];
+    checkStatus(C.qaward_policy_quota(mx, grp, pooled, ctx(), this.handle, level, kind));
+    return { max: mx[0], group: Number(grp[0]), pooled: pooled[0] === 1 };
+  }
+  prizeFen(level, kind) {
+    const out = [0];
+    checkStatus(C.qaward_policy_prize(out, ctx(), this.handle, level, kind));
+    return Number(out[0]);
+  }
+  reapplyDate(level, awardDate) {
+    const out = [0];
+    checkStatus(C.qaward_policy_reapply_date(out, ctx(), this.handle, level, toDate(awardDate)));
+    return fromDate(out[0]);
+  }
+  banWindow(kind, decidedOn) {
+    const a = [0]; const b = [0];
+    checkStatus(C.qaward_policy_ban_window(a, b, ctx(), this.handle, kind, toDate(decidedOn)));
+    return { from: fromDate(a[0]), until: fromDate(b[0]) };
+  }
+}
+
+class ReviewRules extends Handle {
+  constructor(source) {
+    super();
+    const out = [null];
+    if (isJsonText(source)) {
+      const text = jsonBytes(source);
+      checkStatus(C.qaward_review_rules_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    } else {
+      checkStatus(C.qaward_review_rules_builtin(out, ctx(), source));
+    }
+    this._own(out[0], C.qaward_review_rules_free);
+  }
+  get id() { return C.qaward_review_rules_id(this.handle); }
+  /** Composite (hundredths) from {stage: totalHundredths} (Art. 13(6)). */
+  composite(kind, stageTotals) {
+    const ids = Object.keys(stageTotals);
+    const tot = new BigInt64Array(ids.map((k) => BigInt(stageTotals[k])));
+    const comp = [0]; const gates = [0];
+    checkStatus(C.qaward_review_rules_composite(comp, gates, ctx(), this.handle, kind, ids.length, ids, tot));
+    return { score: Number(comp[0]), gatesPassed: gates[0] === 1 };
+  }
+}
+
+// ---------------------------------------------------------------- store
+function awardToC(r) {
+  return {
+    version: 1, subject_id: r.subjectId, level: r.level, kind: r.kind, cycle_id: r.cycleId || null,
+    award_date: toDate(r.awardDate), revoked_on: toDate(r.revokedOn), prize_fen: r.prizeFen || 0, re_win: r.reWin ? 1 : 0,
+  };
+}
+function awardFromC(c) {
+  return {
+    type: 'award', subjectId: c.subject_id, level: c.level, kind: c.kind, cycleId: c.cycle_id,
+    awardDate: fromDate(c.award_date), revokedOn: fromDate(c.revoked_on), prizeFen: Number(c.prize_fen), reWin: c.re_win === 1,
+  };
+}
+function sanctionToC(r) {
+  return {
+    version: 1, subject_id: r.subjectId, kind: r.kind, decided_on: toDate(r.decidedOn), ban_from: toDate(r.banFrom),
+    ban_until: toDate(r.banUntil), revokes_award_date: toDate(r.revokesAwardDate), citation: r.citation || null,
+  };
+}
+function sanctionFromC(c) {
+  return {
+    type: 'sanction', subjectId: c.subject_id, kind: c.kind, decidedOn: fromDate(c.decided_on), banFrom: fromDate(c.ban_from),
+    banUntil: fromDate(c.ban_until), revokesAwardDate: fromDate(c.revokes_award_date), citation: c.citation,
+  };
+}
+
+/**
+ * Wraps a JS store object as a qaward_store table for one call. Methods (all optional):
+ * read(subjectId) -> [{type:'award',...}|{type:'sanction',...}], begin(), writeAward(rec),
+ * writeSanction(rec), revokeAward(subjectId, awardDate, revokedOn), cycleFinalised(cycleId) -> bool,
+ * commit(), rollback(). A thrown exception becomes QAWARD_EUSER and is re-thrown after the call.
+ */
+class StoreAdapter {
+  constructor(obj) {
+    this.obj = obj;
+    this.error = null;
+    this.cbs = [];
+    this.table = { version: 1, userdata: null };
+    const guard = (fn) => (...a) => {
+      try { return fn(...a) || 0; } catch (e) { if (this.error === null) this.error = e; return CODES.EUSER; }
+    };
+    const reg = (field, fn, proto) => {
+      const cb = koffi.register(guard(fn), koffi.pointer(proto));
+      this.cbs.push(cb);
+      this.table[field] = cb;
+    };
+    const o = obj;
+    if (typeof o.read === 'function') {
+      reg('read_fn', (_u, sid, h) => {
+        const recs = o.read(sid) || [];
+        let i = 0;
+        for (const r of recs) {
+          let rc;
+          if (r.type === 'sanction' || (r.decidedOn !== undefined && r.awardDate === undefined)) {
+            rc = C.qaward_history_add_sanction(h, sanctionToC(r));
+          } else {
+            rc = C.qaward_history_add_award(h, awardToC(r));
+          }
+          if (rc < 0) throw new QAwardError(rc, `store.read(${JSON.stringify(sid)}) item ${i}: ${C.qaward_strerror(rc)}`);
+          i++;
+        }
+        return 0;
+      }, ReadFn);
+    }
+    for (const [m, f] of [['begin', 'begin_fn'], ['commit', 'commit_fn'], ['rollback', 'rollback_fn']]) {
+      if (typeof o[m] === 'function') reg(f, () => { o[m](); return 0; }, TxFn);
+    }
+    if (typeof o.writeAward === 'function') reg('write_award_fn', (_u, r) => { o.writeAward(awardFromC(koffi.decode(r, AwardRecord))); return 0; }, WriteAwardFn);
+    if (typeof o.writeSanction === 'function') reg('write_sanction_fn', (_u, r) => { o.writeSanction(sanctionFromC(koffi.decode(r, SanctionRecord))); return 0; }, WriteSanctionFn);
+    if (typeof o.revokeAward === 'function') {
+      reg('revoke_award_fn', (_u, sid, ad, ro) => { o.revokeAward(sid, fromDate(ad), fromDate(ro)); return 0; }, RevokeFn);
+    }
+    if (typeof o.cycleFinalised === 'function') {
+      reg('cycle_finalised_fn', (_u, cid, out) => { koffi.encode(out, 'int', o.cycleFinalised(cid) ? 1 : 0); return 0; }, FinalisedFn);
+    }
+  }
+  /** Run fn(table); re-throw a callback's exception; always release the callbacks. */
+  run(fn) {
+    this.error = null;
+    try {
+      const rc = fn(this.table);
+      if (this.error !== null) throw this.error;
+      return rc;
+    } finally {
+      this.error = null;
+      for (const cb of this.cbs) koffi.unregister(cb);
+      this.cbs = [];
+    }
+  }
+}
+
+class MemStore extends Handle {
+  constructor(history) {
+    super();
+    const out = [null];
+    checkStatus(C.qaward_memstore_new(out, ctx()));
+    this._own(out[0], C.qaward_memstore_free);
+    if (history !== undefined) this.loadJson(history);
+  }
+  /** The store's C table (for library calls). */
+  table() {
+    const t = {};
+    checkStatus(C.qaward_memstore_as_store(t, this.handle));
+    return t;
+  }
+  add(rec) {
+    if (rec.type === 'sanction') checkStatus(C.qaward_memstore_add_sanction(this.handle, ctx(), sanctionToC(rec)));
+    else checkStatus(C.qaward_memstore_add_award(this.handle, ctx(), awardToC(rec)));
+  }
+  loadJson(doc) {
+    const text = jsonBytes(doc);
+    checkStatus(C.qaward_memstore_load_json(this.handle, ctx(), text, Buffer.byteLength(text)));
+  }
+  toJson() {
+    const out = [null];
+    checkStatus(C.qaward_memstore_to_json(out, this.handle, ctx()));
+    return JSON.parse(takeString(out[0]));
+  }
+  get awardCount() { return Number(C.qaward_memstore_award_count(this.handle)); }
+  get sanctionCount() { return Number(C.qaward_memstore_sanction_count(this.handle)); }
+}
+
+/** Run fn(table or null) with any store: MemStore, a JS store object, or null. */
+function withStore(store, fn) {
+  if (store === null || store === undefined) return fn(null);
+  if (store instanceof MemStore) return fn(store.table());
+  return new StoreAdapter(store).run(fn);
+}
+
+
+// ---------------------------------------------------------------- subject
+[
+  'int qaward_subject_load_json(_Out_ qaward_subject **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'void qaward_subject_free(qaward_subject *s)',
+  'const char *qaward_subject_id(qaward_subject *s)',
+  'const char *qaward_subject_kind(qaward_subject *s)',
+  'int qaward_subject_is_secret(qaward_subject *s, const char *field)',
+  'int qaward_subject_to_json(_Out_ void **out, qaward_subject *s, qaward_ctx *ctx, int public_only)',
+  'int qaward_scheme_builtin(_Out_ qaward_scheme **out, qaward_ctx *ctx, const char *name)',
+  'int qaward_scheme_load_json(_Out_ qaward_scheme **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'void qaward_scheme_free(qaward_scheme *s)',
+  'const char *qaward_scheme_id(qaward_scheme *s)',
+  'int64_t qaward_scheme_total_points(qaward_scheme *s)',
+  'int qaward_sheets_load_json(_Out_ qaward_sheet **out, qaward_ctx *ctx, qaward_scheme *s, const char *json, size_t len)',
+  'void qaward_sheets_free(qaward_sheet *s)',
+  'size_t qaward_sheets_count(qaward_sheet *s)',
+  'int qaward_scores_compute(_Out_ void **out, qaward_ctx *ctx, qaward_sheet *s, void *opts)',
+  'void qaward_scores_free(void *s)',
+  'int qaward_scores_to_json(_Out_ void **out, qaward_ctx *ctx, void *s)',
+  'int qaward_composites_compute(_Out_ void **out, qaward_ctx *ctx, qaward_review_rules *r, size_t n, void **scores)',
+  'void qaward_composites_free(void *c)',
+  'int qaward_composites_to_json(_Out_ void **out, qaward_ctx *ctx, void *c)',
+].forEach(declare);
+
+/** JSON text of a document; Date values become "YYYY-MM-DD" (UTC fields). */
+function toJsonText(doc) {
+  if (typeof doc === 'string') return doc;
+  return JSON.stringify(doc, function replacer(k, v) {
+    const raw = this[k];
+    if (raw instanceof Date) return fromDate(toDate(raw));
+    return v;
+  });
+}
+
+class Subject extends Handle {
+  /** new Subject({id, kind, ...}) or new Subject(jsonText). */
+  constructor(doc) {
+    super();
+    const text = toJsonText(doc);
+    const out = [null];
+    checkStatus(C.qaward_subject_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    this._own(out[0], C.qaward_subject_free);
+  }
+  get id() { return C.qaward_subject_id(this.handle); }
+  get kind() { return C.qaward_subject_kind(this.handle); }
+  isSecret(field) { return C.qaward_subject_is_secret(this.handle, field) === 1; }
+  /** The load format; publicOnly leaves out trade secrets (R19). */
+  toJSON(publicOnly = false) {
+    const out = [null];
+    checkStatus(C.qaward_subject_to_json(out, this.handle, ctx(), publicOnly ? 1 : 0));
+    return JSON.parse(takeString(out[0]));
+  }
+}
+
+// ---------------------------------------------------------------- scoring
+class Scheme extends Handle {
+  constructor(source = 'gbt19580-2012') {
+    super();
+    const out = [null];
+    if (isJsonText(source)) {
+      const text = jsonBytes(source);
+      checkStatus(C.qaward_scheme_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    } else {
+      checkStatus(C.qaward_scheme_builtin(out, ctx(), source));
+    }
+    this._own(out[0], C.qaward_scheme_free);
+  }
+  get id() { return C.qaward_scheme_id(this.handle); }
+  get totalPoints() { return Number(C.qaward_scheme_total_points(this.handle)); }
+}
+
+class Sheets extends Handle {
+  /** Sheets on a scheme from a `qaward-sheets/1` document (text or object). Keeps the scheme alive. */
+  constructor(scheme, doc) {
+    super();
+    this.scheme = scheme;
+    const text = jsonBytes(doc);
+    const out = [null];
+    checkStatus(C.qaward_sheets_load_json(out, ctx(), scheme.handle, text, Buffer.byteLength(text)));
+    this._own(out[0], C.qaward_sheets_free);
+  }
+  get length() { return Number(C.qaward_sheets_count(this.handle)); }
+  /** Score every (applicant, stage); options from review rules when given. */
+  compute(rules) {
+    const out = [null];
+    let opts = null;
+    if (rules) {
+      opts = Buffer.alloc(32);
+      declare('int qaward_score_options_init(void *opts, uint32_t version)');
+      declare('int qaward_score_options_from_rules(void *opts, qaward_ctx *ctx, qaward_review_rules *r)');
+      checkStatus(C.qaward_score_options_init(opts, 1));
+      checkStatus(C.qaward_score_options_from_rules(opts, ctx(), rules.handle));
+    }
+    checkStatus(C.qaward_scores_compute(out, ctx(), this.handle, opts));
+    return new Scores(this, out[0]);
+  }
+}
+
+class Scores extends Handle {
+  constructor(sheets, h) { super(); this.sheets = sheets; this._own(h, C.qaward_scores_free); }
+  toJSON() {
+    const out = [null];
+    checkStatus(C.qaward_scores_to_json(out, ctx(), this.handle));
+    return JSON.parse(takeString(out[0]));
+  }
+}
+
+class Composites extends Handle {
+  constructor(rules, scoresList) {
+    super();
+    this.rules = rules; this.scores = scoresList;
+    const out = [null];
+    checkStatus(C.qaward_composites_compute(out, ctx(), rules.handle, scoresList.length, scoresList.map((s) => s.handle)));
+    this._own(out[0], C.qaward_composites_free);
+  }
+  toJSON() {
+    const out = [null];
+    checkStatus(C.qaward_composites_to_json(out, ctx(), this.handle));
+    return JSON.parse(takeString(out[0]));
+  }
+}
+
+// ---------------------------------------------------------------- eligibility
+[
+  'int qaward_check(_Out_ qaward_verdict **out, qaward_ctx *ctx, qaward_policy *p, qaward_subject *s, const qaward_store *store, int32_t as_of)',
+  'void qaward_verdict_free(qaward_verdict *v)',
+  'int qaward_verdict_status(qaward_verdict *v)',
+  'const char *qaward_verdict_subject_id(qaward_verdict *v)',
+  'const char *qaward_verdict_kind(qaward_verdict *v)',
+  'int32_t qaward_verdict_as_of(qaward_verdict *v)',
+  'int32_t qaward_verdict_earliest(qaward_verdict *v)',
+  'size_t qaward_verdict_check_count(qaward_verdict *v)',
+  'const char *qaward_verdict_check_rule(qaward_verdict *v, size_t i)',
+  'int qaward_verdict_check_code(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_type(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_citation(qaward_verdict *v, size_t i, int lang)',
+  'int qaward_verdict_check_outcome(qaward_verdict *v, size_t i)',
+  'int32_t qaward_verdict_check_earliest(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_message(qaward_verdict *v, size_t i, int lang)',
+  'const char *qaward_verdict_check_facts(qaward_verdict *v, size_t i)',
+  'const char *qaward_verdict_check_threshold(qaward_verdict *v, size_t i)',
+  'int qaward_check_batch_json(_Out_ void **out, qaward_ctx *ctx, qaward_policy *p, const qaward_store *store, int32_t as_of, const char *json, size_t len, uint32_t flags)',
+].forEach(declare);
+
+const STATUS = ['eligible', 'ineligible', 'incomplete'];
+const OUTCOME = ['pass', 'fail', 'unknown', 'not_applicable'];
+
+function verdictFrom(h) {
+  const reasons = [];
+  const n = Number(C.qaward_verdict_check_count(h));
+  for (let i = 0; i < n; i++) {
+    const facts = C.qaward_verdict_check_facts(h, i);
+    const thr = C.qaward_verdict_check_threshold(h, i);
+    reasons.push({
+      rule: C.qaward_verdict_check_rule(h, i),
+      code: C.qaward_verdict_check_code(h, i),
+      type: C.qaward_verdict_check_type(h, i),
+      outcome: OUTCOME[C.qaward_verdict_check_outcome(h, i)] || '?',
+      citation: { zh: C.qaward_verdict_check_citation(h, i, 1), en: C.qaward_verdict_check_citation(h, i, 0) },
+      message: { zh: C.qaward_verdict_check_message(h, i, 1), en: C.qaward_verdict_check_message(h, i, 0) },
+      facts: facts ? JSON.parse(facts) : null,
+      threshold: thr ? JSON.parse(thr) : null,
+      earliest: fromDate(C.qaward_verdict_check_earliest(h, i)),
+    });
+  }
+  return {
+    subjectId: C.qaward_verdict_subject_id(h),
+    kind: C.qaward_verdict_kind(h),
+    asOf: fromDate(C.qaward_verdict_as_of(h)),
+    status: STATUS[C.qaward_verdict_status(h)] || '?',
+    earliest: fromDate(C.qaward_verdict_earliest(h)),
+    reasons,
+  };
+}
+
+/**
+ * Check one subject (Subject or plain object) as of a date; store: null, MemStore or a store object.
+ * Returns {subjectId, kind, asOf, status, earliest, reasons:[{rule, code, type, outcome, citation, message, facts, threshold, earliest}]}.
+ */
+function check(policy, subject, asOf, store = null) {
+  const own = !(subject instanceof Subject);
+  const s = own ? new Subject(subject) : subject;
+  try {
+    const out = [null];
+    const rc = withStore(store, (table) => C.qaward_check(out, ctx(), policy.handle, s.handle, table, toDate(asOf)));
+    checkStatus(rc);
+    try { return verdictFrom(out[0]); } finally { C.qaward_verdict_free(out[0]); }
+  } finally {
+    if (own) s.close();
+  }
+}
+
+/** Check many subjects in one library call; returns the batch document's verdicts (brief by default). */
+function checkBatch(policy, subjects, asOf, store = null, { brief = true, raw = false } = {}) {
+  const doc = Array.isArray(subjects) ? { subjects } : subjects;
+  const text = toJsonText(doc);
+  const out = [null];
+  const rc = withStore(store, (table) => C.qaward_check_batch_json(out, ctx(), policy.handle, table, toDate(asOf),
+    text, Buffer.byteLength(text), brief ? 1 : 0));
+  checkStatus(rc);
+  const res = takeString(out[0]);
+  return raw ? res : JSON.parse(res).verdicts;
+}
+
+module.exports = {
+  check, checkBatch, STATUS, OUTCOME,
+  Subject, Scheme, Sheets, Scores, Composites, toJsonText,
+  koffi, lib, C, T, libraryPath, CODES, QAwardError, ctx, checkStatus: checkStatus, takeString, toDate, fromDate, dates,
+  Handle, Policy, ReviewRules, MemStore, StoreAdapter, withStore, declare, jsonBytes, isJsonText,
+  AwardRecord, SanctionRecord, StoreStruct,
+  version: () => C.qaward_version(),
+};
