@@ -80,8 +80,6 @@ void qaward_cycle_free(qaward_cycle *c)
     const qaward_allocator *a = &c->alloc;
     for (size_t i = 0; i < c->n_cands; i++) {
         cy_cand *k = &c->cands[i];
-        qa_afree(a, k->id);
-        qa_afree(a, k->name);
         for (size_t j = 0; j < k->n_reasons; j++) {
             qa_afree(a, k->reasons[j].rule_id);
             qa_afree(a, k->reasons[j].citation);
@@ -89,8 +87,6 @@ void qaward_cycle_free(qaward_cycle *c)
             qa_afree(a, k->reasons[j].en);
         }
         qa_afree(a, k->reasons);
-        for (size_t j = 0; j < k->n_stages; j++)
-            qa_afree(a, k->stages[j].id);
         qa_afree(a, k->stages);
         for (size_t j = 0; j < k->n_notes; j++) {
             qa_afree(a, k->notes[j].key);
@@ -100,6 +96,14 @@ void qaward_cycle_free(qaward_cycle *c)
     }
     qa_afree(a, c->cands);
     qa_afree(a, c->by_id);
+    while (c->pool) {
+        struct cy_pool *next = c->pool->next;
+        qa_afree(a, c->pool);
+        c->pool = next;
+    }
+    for (size_t j = 0; j < c->n_stage_names; j++)
+        qa_afree(a, c->stage_names[j]);
+    qa_afree(a, c->stage_names);
     cy_results_clear(c);
     qa_afree(a, c->id);
     qa_afree(a, c->title_zh);
@@ -171,6 +175,26 @@ static int hash_reserve(qaward_ctx *ctx, qaward_cycle *c)
     return 0;
 }
 
+/* Copy a string into the cycle's pool. */
+static char *pool_strdup(qaward_ctx *ctx, qaward_cycle *c, const char *str)
+{
+    size_t n = strlen(str) + 1;
+    if (!c->pool || c->pool->cap - c->pool->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        struct cy_pool *b = qa_malloc(ctx, sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = c->pool;
+        b->used = 0;
+        b->cap = cap;
+        c->pool = b;
+    }
+    char *d = c->pool->data + c->pool->used;
+    memcpy(d, str, n);
+    c->pool->used += n;
+    return d;
+}
+
 int qaward_cycle_add_candidate(size_t *index, qaward_ctx *ctx, qaward_cycle *c, const char *subject_id,
                                const char *name, const char *kind)
 {
@@ -188,18 +212,12 @@ int qaward_cycle_add_candidate(size_t *index, qaward_ctx *ctx, qaward_cycle *c, 
         return QAWARD_ENOMEM;
     cy_cand *n = &c->cands[c->n_cands];
     memset(n, 0, sizeof *n);
-    n->id = qa_strdup(ctx, subject_id);
-    n->name = name ? qa_strdup(ctx, name) : NULL;
-    if (!n->id || (name && !n->name)) {
-        qa_free(ctx, n->id);
-        qa_free(ctx, n->name);
+    if (hash_reserve(ctx, c))
         return QAWARD_ENOMEM;
-    }
-    if (hash_reserve(ctx, c)) {
-        qa_free(ctx, n->id);
-        qa_free(ctx, n->name);
-        return QAWARD_ENOMEM;
-    }
+    n->id = pool_strdup(ctx, c, subject_id);
+    n->name = name ? pool_strdup(ctx, c, name) : NULL;
+    if (!n->id || (name && !n->name))
+        return QAWARD_ENOMEM; /* pool space is reclaimed with the cycle */
     hash_put(c->by_id, c->n_by_id, n->id, c->n_cands);
     n->kind = k;
     n->defence = -1;
@@ -279,11 +297,29 @@ int qaward_cycle_set_stage_total(qaward_ctx *ctx, qaward_cycle *c, size_t index,
             qa_ok(ctx);
             return QAWARD_OK;
         }
-    if (qa_grow(ctx, (void **)&k->stages, &k->cap_stages, k->n_stages + 1, sizeof *k->stages))
-        return QAWARD_ENOMEM;
-    char *id = qa_strdup(ctx, stage);
-    if (!id)
-        return QAWARD_ENOMEM;
+    /* stage ids are few: intern them once per cycle (memory, issue 4) */
+    const char *id = NULL;
+    for (size_t j = 0; j < c->n_stage_names && !id; j++)
+        if (strcmp(c->stage_names[j], stage) == 0)
+            id = c->stage_names[j];
+    if (!id) {
+        if (qa_grow(ctx, (void **)&c->stage_names, &c->cap_stage_names, c->n_stage_names + 1,
+                    sizeof *c->stage_names))
+            return QAWARD_ENOMEM;
+        char *copy = qa_strdup(ctx, stage);
+        if (!copy)
+            return QAWARD_ENOMEM;
+        c->stage_names[c->n_stage_names++] = copy;
+        id = copy;
+    }
+    if (k->n_stages == k->cap_stages) {
+        size_t ncap = k->cap_stages ? k->cap_stages * 2 : 4;
+        cy_stage *ns = qa_realloc(ctx, k->stages, ncap * sizeof *ns);
+        if (!ns)
+            return QAWARD_ENOMEM;
+        k->stages = ns;
+        k->cap_stages = ncap;
+    }
     k->stages[k->n_stages].id = id;
     k->stages[k->n_stages].total = total;
     k->n_stages++;

@@ -14,7 +14,7 @@ typedef struct cy_reason {
 } cy_reason;
 
 typedef struct cy_stage {
-    char *id;
+    const char *id;            /* interned in qaward_cycle.stage_names */
     int64_t total;
 } cy_stage;
 
@@ -50,6 +50,13 @@ typedef struct cy_cand {
     int avail;                 /* still to be placed (during the run) */
     qaward_date prior[CY_MAX_LEVELS]; /* R8: latest earlier unrevoked award per level, or NONE */
 } cy_cand;
+
+/* a block of the candidates' string pool */
+struct cy_pool {
+    struct cy_pool *next;
+    size_t used, cap;
+    char data[];
+};
 
 /* A tie-break applied between two adjacent candidates of equal composite (R12). */
 typedef struct cy_trace {
@@ -87,6 +94,10 @@ struct qaward_cycle {
     qaward_review_rules *own_rules;
     qaward_memstore *own_store;
     char *title_zh, *title_en;
+    /* candidates' ids and names live in one pool of blocks (memory, issue 4) */
+    struct cy_pool *pool;
+    /* distinct stage ids, shared by every candidate's cy_stage.id */
+    char **stage_names;        size_t n_stage_names, cap_stage_names;
 };
 
 void cy_results_clear(qaward_cycle *c);

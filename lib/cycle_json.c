@@ -261,7 +261,12 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
     qaward_cycle *c = NULL;
     char *sub = NULL;
     size_t sublen = 0;
-    int rc = qj_parse(&doc, ctx, json, len, "cycle");
+    /* candidates are read one at a time: a 100,000-candidate document never
+     * exists as a tree (issue 4: peak memory <= 3x the input) */
+    static const char *const lazy[] = {"candidates", NULL};
+    qj_iter it;
+    memset(&it, 0, sizeof it);
+    int rc = qj_parse_lazy(&doc, ctx, json, len, "cycle", lazy);
     if (rc)
         return rc;
     const qj_value *root = qj_root(doc), *v, *cy;
@@ -359,12 +364,18 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
         rc = QAWARD_ENOMEM;
         goto fail;
     }
-    for (size_t i = 0; i < cands->len; i++) {
+    if ((rc = qj_iter_init(&it, ctx, doc, cands)))
+        goto fail;
+    const qj_value *cand;
+    for (size_t i = 0; (rc = qj_iter_next(&it, &cand)) == 1; i++) {
         qj_path p;
         qj_path_index(&p, "$.candidates", i);
-        if ((rc = load_cand(ctx, c, &cands->items[i], p.s)))
+        if ((rc = load_cand(ctx, c, cand, p.s)))
             goto fail;
     }
+    if (rc < 0)
+        goto fail;
+    qj_iter_free(&it);
     QA_UNUSED(s);
     const qj_value *sh;
     if ((rc = qj_read_array(ctx, root, "$", "sheets", 0, &sh)) < 0)
@@ -379,6 +390,7 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
 fail:
     if (rc > 0)
         rc = ctx->status ? ctx->status : QAWARD_ESCHEMA;
+    qj_iter_free(&it);
     qaward_cycle_free(c);
     qaward_memstore_free(ms);
     qaward_review_rules_free(rules);

@@ -117,11 +117,13 @@ static void j_vote(qj_writer *w, const cy_cand *k)
     qw_obj_end(w);
 }
 
-static int report_json(char **out, qaward_ctx *ctx, const qaward_cycle *c, int pub)
+static int report_json(char **out, qaward_ctx *ctx, const qaward_cycle *c, int pub, qaward_write_fn sink, void *ud)
 {
     const qaward_policy *p = c->policy;
     qj_writer w;
     qw_init(&w, &ctx->alloc, 1);
+    if (sink)
+        qw_set_sink(&w, sink, ud);
     qw_obj_begin(&w);
     qw_kstr(&w, "format", "qaward-cycle-report/1");
     qw_kstr(&w, "version", pub ? "public" : "reviewers");
@@ -267,7 +269,8 @@ static int report_json(char **out, qaward_ctx *ctx, const qaward_cycle *c, int p
     qw_obj_end(&w);
     int rc = qw_finish(&w, out, NULL);
     if (rc)
-        return qa_error(ctx, rc, "cycle report: out of memory");
+        return rc == QAWARD_ENOMEM ? qa_error(ctx, rc, "cycle report: out of memory")
+                                   : qa_error(ctx, rc, "cycle report: the output sink failed (%d)", rc);
     return 0;
 }
 
@@ -406,12 +409,15 @@ static void t_cand(qa_buf *b, const qaward_cycle *c, const cy_cand *k, const wor
     QA_UNUSED(c);
 }
 
-static int report_text(char **out, qaward_ctx *ctx, const qaward_cycle *c, int lang, int pub)
+static int report_text(char **out, qaward_ctx *ctx, const qaward_cycle *c, int lang, int pub, qaward_write_fn sink,
+                       void *ud)
 {
     const qaward_policy *p = c->policy;
     const words *W = lang == QAWARD_LANG_ZH ? &ZH : &EN;
     qa_buf b;
     qa_buf_init(&b, &ctx->alloc);
+    if (sink)
+        qa_buf_set_sink(&b, sink, ud);
     char d[QAWARD_DATE_STRLEN], m[48], s1[32], s2[32];
     const char *title = lang == QAWARD_LANG_ZH ? (c->title_zh ? c->title_zh : c->title_en)
                                                : (c->title_en ? c->title_en : c->title_zh);
@@ -517,8 +523,25 @@ static int report_text(char **out, qaward_ctx *ctx, const qaward_cycle *c, int l
     qa_buf_printf(&b, "\n%s: %s %s\n", W->budget, m, W->currency);
     int rc = qa_buf_finish(&b, out, NULL);
     if (rc)
-        return qa_error(ctx, rc, "cycle report: out of memory");
+        return rc == QAWARD_ENOMEM ? qa_error(ctx, rc, "cycle report: out of memory")
+                                   : qa_error(ctx, rc, "cycle report: the output sink failed (%d)", rc);
     return 0;
+}
+
+static int report_any(char **out, qaward_ctx *ctx, const qaward_cycle *c, int format, int lang, int public_version,
+                      qaward_write_fn sink, void *ud)
+{
+    if (format != QAWARD_REPORT_JSON && format != QAWARD_REPORT_TEXT)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_report: format %d is not a qaward_report_format", format);
+    if (lang != QAWARD_LANG_EN && lang != QAWARD_LANG_ZH)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_report: lang %d is not a qaward_lang", lang);
+    if (!c->run)
+        return qa_error(ctx, QAWARD_ESTATE, "cycle %s: not run (call qaward_cycle_run first)", c->id);
+    int rc = format == QAWARD_REPORT_JSON ? report_json(out, ctx, c, public_version != 0, sink, ud)
+                                          : report_text(out, ctx, c, lang, public_version != 0, sink, ud);
+    if (!rc)
+        qa_ok(ctx);
+    return rc;
 }
 
 int qaward_cycle_report(char **out, qaward_ctx *ctx, const qaward_cycle *c, int format, int lang, int public_version)
@@ -527,15 +550,14 @@ int qaward_cycle_report(char **out, qaward_ctx *ctx, const qaward_cycle *c, int 
         *out = NULL;
     if (!out || !ctx || !c)
         return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_report: NULL argument");
-    if (format != QAWARD_REPORT_JSON && format != QAWARD_REPORT_TEXT)
-        return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_report: format %d is not a qaward_report_format", format);
-    if (lang != QAWARD_LANG_EN && lang != QAWARD_LANG_ZH)
-        return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_report: lang %d is not a qaward_lang", lang);
-    if (!c->run)
-        return qa_error(ctx, QAWARD_ESTATE, "cycle %s: not run (call qaward_cycle_run first)", c->id);
-    int rc = format == QAWARD_REPORT_JSON ? report_json(out, ctx, c, public_version != 0)
-                                          : report_text(out, ctx, c, lang, public_version != 0);
-    if (!rc)
-        qa_ok(ctx);
-    return rc;
+    return report_any(out, ctx, c, format, lang, public_version, NULL, NULL);
+}
+
+int qaward_cycle_report_write(qaward_ctx *ctx, const qaward_cycle *c, int format, int lang, int public_version,
+                              qaward_write_fn write, void *userdata)
+{
+    if (!ctx || !c || !write)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_report_write: NULL argument");
+    char *unused = NULL;
+    return report_any(&unused, ctx, c, format, lang, public_version, write, userdata);
 }

@@ -14,6 +14,9 @@ struct qj_doc {
     qaward_allocator alloc;
     qj_block *blocks;
     qj_value root;
+    const char *text; /* the parsed text (lazy arrays point into it) */
+    size_t text_len;
+    const char *what;
 };
 
 static void *arena_alloc(qj_doc *doc, size_t n)
@@ -61,6 +64,8 @@ typedef struct {
     uint32_t line;
     int depth;
     int failed;
+    int skip;                      /* validate only: build nothing (lazy arrays) */
+    const char *const *lazy_keys;  /* root members to skip (qj_parse_lazy) */
     /* scratch stack of values for containers being built */
     qj_value *stack;
     size_t stack_len, stack_cap;
@@ -205,7 +210,8 @@ static size_t put_utf8(unsigned char *o, uint32_t cp)
     return 4;
 }
 
-/* ps->p at the opening quote. */
+/* ps->p at the opening quote. The scan validates everything (UTF-8, escapes,
+ * surrogate pairs); in skip mode nothing is allocated. */
 static int parse_string(parser *ps, const char **out, size_t *out_len)
 {
     const unsigned char *start = ++ps->p;
@@ -221,13 +227,40 @@ static int parse_string(parser *ps, const char **out, size_t *out_len)
             return perr(ps, q, "control character in string");
         if (c == '\\') {
             escapes = 1;
-            q += 2;
+            if (q + 1 >= ps->end)
+                return perr(ps, q, "unterminated string");
+            unsigned char e = q[1];
+            if (e == 'u') {
+                uint32_t cp;
+                if (read_hex4(ps, q + 2, &cp))
+                    return -1;
+                q += 6;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    uint32_t lo;
+                    if (ps->end - q < 6 || q[0] != '\\' || q[1] != 'u' || read_hex4(ps, q + 2, &lo) || lo < 0xDC00 ||
+                        lo > 0xDFFF)
+                        return perr(ps, q, "unpaired surrogate in \\u escape");
+                    q += 6;
+                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                    return perr(ps, q, "unpaired surrogate in \\u escape");
+                } else if (cp == 0) {
+                    return perr(ps, q, "\\u0000 is not allowed in strings");
+                }
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                q += 2;
+            } else {
+                return perr(ps, q + 1, "invalid escape in string");
+            }
             continue;
         }
         int n = utf8_len(q, ps->end);
         if (!n)
             return perr(ps, q, "invalid UTF-8 in string");
         q += n;
+    }
+    if (ps->skip) {
+        ps->p = q + 1;
+        return 0;
     }
     size_t raw = (size_t)(q - start);
     unsigned char *o = arena_alloc(ps->doc, raw + 1);
@@ -244,37 +277,27 @@ static int parse_string(parser *ps, const char **out, size_t *out_len)
                 continue;
             }
             r++;
-            switch (*r) {
-            case '"': o[n++] = '"'; r++; break;
-            case '\\': o[n++] = '\\'; r++; break;
-            case '/': o[n++] = '/'; r++; break;
-            case 'b': o[n++] = '\b'; r++; break;
-            case 'f': o[n++] = '\f'; r++; break;
-            case 'n': o[n++] = '\n'; r++; break;
-            case 'r': o[n++] = '\r'; r++; break;
-            case 't': o[n++] = '\t'; r++; break;
-            case 'u': {
-                uint32_t cp;
-                if (read_hex4(ps, r + 1, &cp))
-                    return -1;
-                r += 5;
+            switch (*r++) {
+            case '"': o[n++] = '"'; break;
+            case '\\': o[n++] = '\\'; break;
+            case '/': o[n++] = '/'; break;
+            case 'b': o[n++] = '\b'; break;
+            case 'f': o[n++] = '\f'; break;
+            case 'n': o[n++] = '\n'; break;
+            case 'r': o[n++] = '\r'; break;
+            case 't': o[n++] = '\t'; break;
+            default: { /* 'u', validated by the scan */
+                uint32_t cp = 0, lo = 0;
+                read_hex4(ps, r, &cp);
+                r += 4;
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    uint32_t lo;
-                    if (q - r < 6 || r[0] != '\\' || r[1] != 'u' || read_hex4(ps, r + 2, &lo) || lo < 0xDC00 ||
-                        lo > 0xDFFF)
-                        return perr(ps, r, "unpaired surrogate in \\u escape");
+                    read_hex4(ps, r + 2, &lo);
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     r += 6;
-                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    return perr(ps, r, "unpaired surrogate in \\u escape");
                 }
-                if (cp == 0)
-                    return perr(ps, r, "\\u0000 is not allowed in strings");
-                n += put_utf8(o + n, cp); /* never longer than the 6+ escape bytes */
+                n += put_utf8(o + n, cp); /* never longer than the escape it replaces */
                 break;
             }
-            default:
-                return perr(ps, r, "invalid escape in string");
             }
         }
     }
@@ -317,6 +340,12 @@ static int parse_number(parser *ps, qj_value *v)
             q++;
     }
     size_t n = (size_t)(q - start);
+    v->type = QJ_NUMBER;
+    v->len = n;
+    if (ps->skip) {
+        ps->p = q;
+        return 0;
+    }
     char *t = arena_alloc(ps->doc, n + 1);
     if (!t)
         return oom(ps);
@@ -331,18 +360,27 @@ static int parse_number(parser *ps, qj_value *v)
 
 static int parse_value(parser *ps, qj_value *v);
 
+static int is_lazy_key(const parser *ps, const char *k, size_t kl)
+{
+    for (const char *const *l = ps->lazy_keys; l && *l; l++)
+        if (strlen(*l) == kl && memcmp(*l, k, kl) == 0)
+            return 1;
+    return 0;
+}
+
 static int parse_container(parser *ps, qj_value *v, int is_obj)
 {
     if (++ps->depth > QJ_MAX_DEPTH)
         return perr(ps, ps->p, "nesting deeper than 64 levels");
     ps->p++;
-    size_t base = ps->stack_len;
+    size_t base = ps->stack_len, count = 0;
     /* keys are stored as string values on the stack, interleaved with values */
     skip_ws(ps);
     if (ps->p < ps->end && *ps->p == (is_obj ? '}' : ']')) {
         ps->p++;
     } else {
         for (;;) {
+            int lazy = 0;
             skip_ws(ps);
             if (is_obj) {
                 if (ps->p >= ps->end || *ps->p != '"')
@@ -354,20 +392,45 @@ static int parse_container(parser *ps, qj_value *v, int is_obj)
                 k.col = (uint32_t)(ps->p - ps->line_start + 1);
                 if (parse_string(ps, &k.str, &k.len))
                     return -1;
-                /* duplicate keys are ambiguous: reject */
-                for (size_t i = base; i < ps->stack_len; i += 2)
-                    if (ps->stack[i].len == k.len && memcmp(ps->stack[i].str, k.str, k.len) == 0)
-                        return perr(ps, ps->p - 1, "duplicate object key");
-                if (push(ps, &k))
-                    return -1;
+                if (!ps->skip) {
+                    /* duplicate keys are ambiguous: reject */
+                    for (size_t i = base; i < ps->stack_len; i += 2)
+                        if (ps->stack[i].len == k.len && memcmp(ps->stack[i].str, k.str, k.len) == 0)
+                            return perr(ps, ps->p - 1, "duplicate object key");
+                    if (push(ps, &k))
+                        return -1;
+                    lazy = ps->depth == 1 && is_lazy_key(ps, k.str, k.len);
+                }
                 skip_ws(ps);
                 if (ps->p >= ps->end || *ps->p != ':')
                     return perr(ps, ps->p, "':' expected after object key");
                 ps->p++;
             }
             qj_value item;
-            if (parse_value(ps, &item) || push(ps, &item))
+            if (lazy) {
+                skip_ws(ps);
+                lazy = ps->p < ps->end && *ps->p == '[';
+            }
+            if (lazy) {
+                /* validate the array without building it; qj_iter parses its
+                 * elements one at a time later */
+                const unsigned char *at = ps->p;
+                uint32_t line = ps->line, col = (uint32_t)(ps->p - ps->line_start + 1);
+                ps->skip = 1;
+                int rc = parse_value(ps, &item);
+                ps->skip = 0;
+                if (rc)
+                    return -1;
+                item.lazy = 1;
+                item.str = (const char *)at;
+                item.line = line;
+                item.col = col;
+            } else if (parse_value(ps, &item)) {
                 return -1;
+            }
+            if (!ps->skip && push(ps, &item))
+                return -1;
+            count++;
             skip_ws(ps);
             if (ps->p >= ps->end)
                 return perr(ps, ps->p, is_obj ? "unterminated object" : "unterminated array");
@@ -382,14 +445,14 @@ static int parse_container(parser *ps, qj_value *v, int is_obj)
             return perr(ps, ps->p, is_obj ? "',' or '}' expected" : "',' or ']' expected");
         }
     }
-    size_t count = ps->stack_len - base;
-    if (is_obj)
-        count /= 2;
     v->type = is_obj ? QJ_OBJECT : QJ_ARRAY;
     v->len = count;
     v->items = NULL;
     v->keys = NULL;
     v->key_lens = NULL;
+    ps->depth--;
+    if (ps->skip)
+        return 0;
     if (count) {
         v->items = arena_alloc(ps->doc, count * sizeof *v->items);
         if (!v->items)
@@ -409,7 +472,6 @@ static int parse_container(parser *ps, qj_value *v, int is_obj)
         }
     }
     ps->stack_len = base;
-    ps->depth--;
     return 0;
 }
 
@@ -449,6 +511,12 @@ static int parse_value(parser *ps, qj_value *v)
 
 int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what)
 {
+    return qj_parse_lazy(out, ctx, text, len, what, NULL);
+}
+
+int qj_parse_lazy(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what,
+                  const char *const *lazy_keys)
+{
     if (!out)
         return qa_error(ctx, QAWARD_EINVAL, "%s: NULL output", what ? what : "json");
     *out = NULL;
@@ -458,11 +526,15 @@ int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const 
     if (!doc)
         return QAWARD_ENOMEM;
     doc->alloc = ctx->alloc;
+    doc->text = text;
+    doc->text_len = len;
+    doc->what = what ? what : "json";
     parser ps;
     memset(&ps, 0, sizeof ps);
     ps.doc = doc;
     ps.ctx = ctx;
-    ps.what = what ? what : "json";
+    ps.what = doc->what;
+    ps.lazy_keys = lazy_keys;
     ps.s = ps.p = ps.line_start = (const unsigned char *)text;
     ps.end = ps.s + len;
     ps.line = 1;
@@ -482,6 +554,88 @@ int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const 
     }
     *out = doc;
     return QAWARD_OK;
+}
+
+/* ---- lazy array iteration ------------------------------------------------------ */
+
+int qj_iter_init(qj_iter *it, qaward_ctx *ctx, const qj_doc *doc, const qj_value *arr)
+{
+    memset(it, 0, sizeof *it);
+    if (!ctx || !doc || !arr || arr->type != QJ_ARRAY)
+        return qa_error(ctx, QAWARD_EINVAL, "qj_iter_init: not an array");
+    it->ctx = ctx;
+    it->doc = doc;
+    it->arr = arr;
+    it->count = arr->len;
+    if (!arr->lazy)
+        return QAWARD_OK;
+    it->scratch = qa_calloc(ctx, 1, sizeof *it->scratch);
+    if (!it->scratch)
+        return QAWARD_ENOMEM;
+    it->scratch->alloc = ctx->alloc;
+    it->scratch->text = doc->text;
+    it->scratch->text_len = doc->text_len;
+    it->scratch->what = doc->what;
+    it->p = arr->str + 1; /* after '[' */
+    it->line = arr->line;
+    it->line_start = arr->str - (arr->col - 1);
+    return QAWARD_OK;
+}
+
+int qj_iter_next(qj_iter *it, const qj_value **elem)
+{
+    *elem = NULL;
+    if (!it->ctx || it->index >= it->count)
+        return 0;
+    if (!it->arr->lazy) {
+        *elem = &it->arr->items[it->index++];
+        return 1;
+    }
+    /* reuse the first arena block; drop the others */
+    qj_doc *sc = it->scratch;
+    while (sc->blocks && sc->blocks->next) {
+        qj_block *b = sc->blocks;
+        sc->blocks = b->next;
+        qa_afree(&sc->alloc, b);
+    }
+    if (sc->blocks)
+        sc->blocks->used = 0;
+    parser ps;
+    memset(&ps, 0, sizeof ps);
+    ps.doc = sc;
+    ps.ctx = it->ctx;
+    ps.what = sc->what;
+    ps.s = (const unsigned char *)sc->text;
+    ps.end = ps.s + sc->text_len;
+    ps.p = (const unsigned char *)it->p;
+    ps.line = it->line;
+    ps.line_start = (const unsigned char *)it->line_start;
+    ps.depth = 2;
+    int rc = parse_value(&ps, &it->elem);
+    if (!rc) {
+        skip_ws(&ps);
+        if (ps.p < ps.end && (*ps.p == ',' || *ps.p == ']'))
+            ps.p++;
+        else
+            rc = perr(&ps, ps.p, "',' or ']' expected");
+    }
+    qa_afree(&sc->alloc, ps.stack);
+    if (rc)
+        return it->ctx->status;
+    it->p = (const char *)ps.p;
+    it->line = ps.line;
+    it->line_start = (const char *)ps.line_start;
+    it->index++;
+    *elem = &it->elem;
+    return 1;
+}
+
+void qj_iter_free(qj_iter *it)
+{
+    if (it && it->scratch)
+        qj_free(it->scratch);
+    if (it)
+        it->scratch = NULL;
 }
 
 const qj_value *qj_get(const qj_value *obj, const char *key)
@@ -790,9 +944,28 @@ void qa_buf_init(qa_buf *b, const qaward_allocator *alloc)
     b->alloc = alloc;
 }
 
+void qa_buf_set_sink(qa_buf *b, qaward_write_fn sink, void *ud)
+{
+    b->sink = sink;
+    b->sink_ud = ud;
+}
+
+#define QA_SINK_CHUNK 65536
+
+static void buf_flush(qa_buf *b)
+{
+    if (b->sink && !b->oom && !b->sink_rc && b->len) {
+        int rc = b->sink(b->sink_ud, b->p, b->len);
+        if (rc < 0)
+            b->sink_rc = rc;
+        b->len = 0;
+        b->p[0] = '\0';
+    }
+}
+
 static int buf_reserve(qa_buf *b, size_t extra)
 {
-    if (b->oom)
+    if (b->oom || b->sink_rc)
         return -1;
     if (b->len + extra + 1 <= b->cap)
         return 0;
@@ -821,6 +994,8 @@ static void buf_putn(qa_buf *b, const char *s, size_t n)
     memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = '\0';
+    if (b->sink && b->len >= QA_SINK_CHUNK)
+        buf_flush(b);
 }
 
 void qa_buf_puts(qa_buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
@@ -844,10 +1019,19 @@ void qa_buf_printf(qa_buf *b, const char *fmt, ...)
     vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+    if (b->sink && b->len >= QA_SINK_CHUNK)
+        buf_flush(b);
 }
 
 int qa_buf_finish(qa_buf *b, char **out, size_t *len)
 {
+    if (b->sink) {
+        buf_flush(b);
+        int rc = b->sink_rc ? b->sink_rc : b->oom ? QAWARD_ENOMEM : QAWARD_OK;
+        qa_buf_discard(b);
+        *out = NULL;
+        return rc;
+    }
     if (!b->oom && buf_reserve(b, 0) == 0) {
         *out = b->p;
         if (len)
@@ -877,10 +1061,28 @@ void qw_init(qj_writer *w, const qaward_allocator *alloc, int pretty)
     w->pretty = pretty;
 }
 
+void qw_set_sink(qj_writer *w, qaward_write_fn sink, void *ud)
+{
+    w->sink = sink;
+    w->sink_ud = ud;
+}
+
+static void wflush(qj_writer *w)
+{
+    if (w->sink && !w->oom && !w->sink_rc && w->len) {
+        int rc = w->sink(w->sink_ud, w->buf, w->len);
+        if (rc < 0)
+            w->sink_rc = rc;
+        w->len = 0;
+    }
+}
+
 static void wputn(qj_writer *w, const char *s, size_t n)
 {
-    if (w->oom)
+    if (w->oom || w->sink_rc)
         return;
+    if (w->sink && w->len + n >= QA_SINK_CHUNK)
+        wflush(w);
     if (w->len + n + 1 > w->cap) {
         size_t nc = w->cap ? w->cap : 512;
         while (nc < w->len + n + 1)
@@ -1057,6 +1259,15 @@ void qw_kdate(qj_writer *w, const char *key, qaward_date d) { qw_key(w, key); qw
 
 int qw_finish(qj_writer *w, char **out, size_t *len)
 {
+    if (w->sink) {
+        wflush(w);
+        int rc = w->sink_rc ? w->sink_rc : w->oom ? QAWARD_ENOMEM : QAWARD_OK;
+        qw_discard(w);
+        *out = NULL;
+        if (len)
+            *len = 0;
+        return rc;
+    }
     if (!w->oom && !w->buf)
         wputn(w, "", 0);
     if (w->oom) {

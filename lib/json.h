@@ -13,6 +13,7 @@ typedef enum qj_type { QJ_NULL, QJ_FALSE, QJ_TRUE, QJ_NUMBER, QJ_STRING, QJ_ARRA
 typedef struct qj_value qj_value;
 struct qj_value {
     qj_type type;
+    uint32_t lazy;       /* 1: an array of qj_parse_lazy not built; iterate it with qj_iter */
     uint32_t line;       /* 1-based line of the value's first character */
     uint32_t col;        /* 1-based column (bytes) */
     size_t len;          /* string: byte length (NUL-terminated too); array/object: element count;
@@ -33,6 +34,32 @@ typedef struct qj_doc qj_doc;
 #define QJ_MAX_DEPTH 64
 int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what);
 const qj_value *qj_root(const qj_doc *doc);
+
+/* Like qj_parse, but root-object members whose key is in the NULL-terminated
+ * `lazy_keys` and whose value is an array are validated and not built: their
+ * value has type QJ_ARRAY, lazy = 1, len = element count and str pointing at
+ * the '[' in `text`, which must outlive the doc. Read them with qj_iter, one
+ * element at a time, so a large array never exists as a tree (issue 4's memory
+ * target). Duplicate keys inside lazy elements are reported by qj_iter_next. */
+int qj_parse_lazy(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what,
+                  const char *const *lazy_keys);
+
+/* Iterates any array: built ones element by element, lazy ones by parsing the
+ * next element into a scratch arena (valid until the next call). */
+typedef struct qj_iter {
+    qaward_ctx *ctx;
+    const qj_doc *doc;
+    const qj_value *arr;
+    qj_doc *scratch;
+    const char *p, *line_start;
+    uint32_t line;
+    size_t index, count;
+    qj_value elem;
+} qj_iter;
+int qj_iter_init(qj_iter *it, qaward_ctx *ctx, const qj_doc *doc, const qj_value *arr);
+/* 1 = *elem set, 0 = no more elements, < 0 = error (message on ctx). */
+int qj_iter_next(qj_iter *it, const qj_value **elem);
+void qj_iter_free(qj_iter *it);
 void qj_free(qj_doc *doc);
 
 /* Object member by key, or NULL. */
@@ -95,9 +122,16 @@ typedef struct qj_writer {
     int depth;
     unsigned char need_comma[QJ_MAX_DEPTH + 2];
     int after_key;
+    qaward_write_fn sink;  /* when set, output is streamed in chunks (qw_set_sink) */
+    void *sink_ud;
+    int sink_rc;           /* the sink's first failure; sticky */
 } qj_writer;
 
 void qw_init(qj_writer *w, const qaward_allocator *alloc, int pretty);
+/* Stream the output to `sink` in chunks of about 64 KiB instead of keeping it;
+ * qw_finish then flushes the rest, returns the sink's first failure unchanged
+ * and gives *out = NULL. */
+void qw_set_sink(qj_writer *w, qaward_write_fn sink, void *ud);
 void qw_obj_begin(qj_writer *w);
 void qw_obj_end(qj_writer *w);
 void qw_arr_begin(qj_writer *w);
@@ -128,8 +162,12 @@ typedef struct qa_buf {
     char *p;
     size_t len, cap;
     int oom;
+    qaward_write_fn sink;  /* as for qj_writer */
+    void *sink_ud;
+    int sink_rc;
 } qa_buf;
 void qa_buf_init(qa_buf *b, const qaward_allocator *alloc);
+void qa_buf_set_sink(qa_buf *b, qaward_write_fn sink, void *ud);
 void qa_buf_puts(qa_buf *b, const char *s);
 void qa_buf_printf(qa_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -256,6 +256,82 @@ static void text_buffer_formats(void **state)
     qaward_string_free(ctx, out);
 }
 
+static void lazy_arrays_iterate_like_built_ones(void **state)
+{
+    (void)state;
+    static const char text[] = "{\"head\": 1,\n \"items\": [\n  {\"id\": \"a\", \"n\": [1, 2]},\n  {\"id\": \"b\\u00e9\"},\n  3\n ],\n \"tail\": [4]}";
+    static const char *const lazy[] = {"items", "tail", NULL};
+    qj_doc *doc;
+    assert_int_equal(qj_parse_lazy(&doc, ctx, text, sizeof text - 1, "doc", lazy), 0);
+    const qj_value *r = qj_root(doc), *items = qj_get(r, "items"), *e;
+    assert_int_equal(items->type, QJ_ARRAY);
+    assert_int_equal(items->lazy, 1);
+    assert_int_equal(items->len, 3);
+    assert_null(items->items);
+    assert_int_equal(qj_get(r, "head")->lazy, 0);
+    qj_iter it;
+    assert_int_equal(qj_iter_init(&it, ctx, doc, items), 0);
+    assert_int_equal(qj_iter_next(&it, &e), 1);
+    assert_string_equal(qj_get(e, "id")->str, "a");
+    assert_int_equal(qj_get(e, "n")->len, 2);
+    assert_int_equal(e->line, 3);
+    assert_int_equal(e->col, 3);
+    assert_int_equal(qj_iter_next(&it, &e), 1);
+    assert_string_equal(qj_get(e, "id")->str, "b\xc3\xa9");
+    assert_int_equal(e->line, 4);
+    assert_int_equal(qj_iter_next(&it, &e), 1);
+    assert_int_equal(e->type, QJ_NUMBER);
+    assert_int_equal(e->line, 5);
+    assert_int_equal(qj_iter_next(&it, &e), 0);
+    assert_null(e);
+    qj_iter_free(&it);
+    /* a built array iterates the same way */
+    assert_int_equal(qj_iter_init(&it, ctx, doc, qj_get(r, "tail")), 0);
+    assert_int_equal(qj_iter_next(&it, &e), 1);
+    assert_int_equal(qj_iter_next(&it, &e), 0);
+    qj_iter_free(&it);
+    qj_free(doc);
+    /* lazy keys only apply to root members */
+    static const char nested[] = "{\"x\": {\"items\": [1]}, \"items\": []}";
+    assert_int_equal(qj_parse_lazy(&doc, ctx, nested, sizeof nested - 1, "doc", lazy), 0);
+    assert_int_equal(qj_get(qj_get(qj_root(doc), "x"), "items")->lazy, 0);
+    assert_int_equal(qj_get(qj_root(doc), "items")->len, 0);
+    qj_free(doc);
+}
+
+static void lazy_arrays_report_errors_with_positions(void **state)
+{
+    (void)state;
+    static const char *const lazy[] = {"items", NULL};
+    qj_doc *doc;
+    static const char bad_syntax[] = "{\"items\": [{\"a\": 1},\n {\"a\": 2,}]}";
+    assert_int_equal(qj_parse_lazy(&doc, ctx, bad_syntax, sizeof bad_syntax - 1, "doc", lazy), QAWARD_EPARSE);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "line 2, column 10: object key"));
+    static const char bad_escape[] = "{\"items\": [\"\\ud800\"]}";
+    assert_int_equal(qj_parse_lazy(&doc, ctx, bad_escape, sizeof bad_escape - 1, "doc", lazy), QAWARD_EPARSE);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "unpaired surrogate"));
+    /* duplicate keys inside a lazy element surface while iterating */
+    static const char dup[] = "{\"items\": [{\"a\": 1},\n {\"a\": 2, \"a\": 3}]}";
+    assert_int_equal(qj_parse_lazy(&doc, ctx, dup, sizeof dup - 1, "doc", lazy), 0);
+    qj_iter it;
+    const qj_value *e;
+    assert_int_equal(qj_iter_init(&it, ctx, doc, qj_get(qj_root(doc), "items")), 0);
+    assert_int_equal(qj_iter_next(&it, &e), 1);
+    assert_int_equal(qj_iter_next(&it, &e), QAWARD_EPARSE);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "line 2"));
+    assert_non_null(strstr(qaward_ctx_message(ctx), "duplicate object key"));
+    qj_iter_free(&it);
+    qj_free(doc);
+    /* nesting inside lazy arrays keeps the 64-level limit */
+    char deep[200] = "{\"items\":";
+    size_t n = strlen(deep);
+    memset(deep + n, '[', 70);
+    memset(deep + n + 70, ']', 70);
+    deep[n + 140] = '}';
+    assert_int_equal(qj_parse_lazy(&doc, ctx, deep, n + 141, "deep", lazy), QAWARD_EPARSE);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "nesting deeper than 64"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +342,8 @@ int main(void)
         cmocka_unit_test(writer_escapes_and_round_trips),
         cmocka_unit_test(out_of_memory_is_reported_at_every_allocation),
         cmocka_unit_test(text_buffer_formats),
+        cmocka_unit_test(lazy_arrays_iterate_like_built_ones),
+        cmocka_unit_test(lazy_arrays_report_errors_with_positions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

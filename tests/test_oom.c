@@ -32,10 +32,29 @@ static int scenario_json(qaward_ctx *ctx)
     return 0;
 }
 
+static int scenario_json_lazy(qaward_ctx *ctx)
+{
+    static const char text[] = "{\"items\":[{\"a\":\"x\\n\"},[1,2,3],{\"b\":{\"c\":[true]}}],\"z\":1}";
+    static const char *const lazy[] = {"items", NULL};
+    qj_doc *doc;
+    int rc = qj_parse_lazy(&doc, ctx, text, sizeof text - 1, "oom", lazy);
+    if (rc)
+        return rc;
+    qj_iter it;
+    const qj_value *e;
+    if ((rc = qj_iter_init(&it, ctx, doc, qj_get(qj_root(doc), "items"))) == 0)
+        while ((rc = qj_iter_next(&it, &e)) == 1)
+            ;
+    qj_iter_free(&it);
+    qj_free(doc);
+    return rc;
+}
+
 static void json_layer_survives_every_failing_allocation(void **state)
 {
     (void)state;
     assert_true(oom_run("json", scenario_json) >= 3);
+    assert_true(oom_run("json lazy", scenario_json_lazy) >= 3);
 }
 
 /* The cycle: load the sample-like document, run, report (text and JSON), finalise. */

@@ -15,6 +15,13 @@ static int usage_cycle(FILE *f)
     return f == stdout ? 0 : 2;
 }
 
+/* the report is streamed: a large cycle never sits in memory whole */
+static int to_stdout(void *ud, const char *data, size_t len)
+{
+    (void)ud;
+    return fwrite(data, 1, len, stdout) == len ? 0 : QAWARD_EUSER;
+}
+
 int cmd_cycle(int argc, char **argv)
 {
     int format = CLI_TEXT, lang = CLI_ZH, pub = 0, fin = 0;
@@ -82,12 +89,14 @@ int cmd_cycle(int argc, char **argv)
             rc = cli_fail("cycle", path, ctx, rc);
             goto done;
         }
-    } else if ((rc = qaward_cycle_report(&out, ctx, c, format == CLI_JSON ? QAWARD_REPORT_JSON : QAWARD_REPORT_TEXT,
-                                         lang == CLI_ZH ? QAWARD_LANG_ZH : QAWARD_LANG_EN, pub))) {
+    } else if ((rc = qaward_cycle_report_write(ctx, c, format == CLI_JSON ? QAWARD_REPORT_JSON : QAWARD_REPORT_TEXT,
+                                               lang == CLI_ZH ? QAWARD_LANG_ZH : QAWARD_LANG_EN, pub, to_stdout,
+                                               NULL))) {
         rc = cli_fail("cycle", path, ctx, rc);
         goto done;
     }
-    fputs(out, stdout);
+    if (out)
+        fputs(out, stdout);
     if (format == CLI_JSON || fin)
         fputc('\n', stdout);
     rc = 0;

@@ -147,6 +147,18 @@ QAWARD_API const char *qaward_ctx_message(const qaward_ctx *ctx);
 QAWARD_API int qaward_ctx_status(const qaward_ctx *ctx);
 
 /**
+ * @brief A caller-supplied output sink for streamed documents (reports).
+ *
+ * Called with consecutive chunks of the output (not NUL-terminated).
+ * @param userdata the pointer given with the sink.
+ * @param data the chunk.
+ * @param len its length in bytes (> 0).
+ * @return 0 to continue, or a negative value to stop; the library returns that
+ *         value unchanged.
+ */
+typedef int (*qaward_write_fn)(void *userdata, const char *data, size_t len);
+
+/**
  * @brief Free a string or buffer the library returned through this context.
  * @param ctx the context whose allocator made it (NULL-safe: then nothing is freed).
  * @param p the string; NULL-safe.

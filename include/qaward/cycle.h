@@ -357,6 +357,25 @@ QAWARD_API int qaward_cycle_report(char **out, qaward_ctx *ctx, const qaward_cyc
                                    int public_version);
 
 /**
+ * @brief Stream the cycle report to a caller-supplied sink instead of one string.
+ *
+ * Same content as qaward_cycle_report(); the output is passed to @p write in
+ * chunks of about 64 KiB, so a 100,000-candidate report never sits in memory
+ * whole (issue 4's memory target).
+ * @param ctx context.
+ * @param c the cycle (after qaward_cycle_run()).
+ * @param format a ::qaward_report_format.
+ * @param lang a ::qaward_lang.
+ * @param public_version 1 for the public version (R19), 0 for the reviewers'.
+ * @param write the sink; a negative return stops the report and is returned unchanged.
+ * @param userdata passed to @p write.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ESTATE (not run), ::QAWARD_ENOMEM,
+ *         or the sink's negative value.
+ */
+QAWARD_API int qaward_cycle_report_write(qaward_ctx *ctx, const qaward_cycle *c, int format, int lang,
+                                         int public_version, qaward_write_fn write, void *userdata);
+
+/**
  * @brief The reviewers' JSON report (same as qaward_cycle_report() with JSON, not public).
  * @param[out] out receives the string; free with qaward_string_free().
  * @param c the cycle. @param ctx context.
