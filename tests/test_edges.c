@@ -326,6 +326,225 @@ static void mutations_procedure(void **s) { (void)s; mutate_all("data/procedures
 static void mutations_timeline(void **s) { (void)s; mutate_all("data/examples/timeline-2025-clean.json", ld_timeline); }
 static void mutations_cycle(void **s) { (void)s; mutate_all("data/examples/cycle-lakeside-2025.json", ld_cycle); }
 
+
+/* Every public function with NULL pointers and zero numbers: no crash, an
+ * error or a neutral value (generated list, scripts/gen_null_sweep.py); once
+ * with a context, once without. */
+static void sweep(qaward_ctx *ctx)
+{
+#include "null_sweep.inc"
+}
+
+static void null_handles_never_crash(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    sweep(ctx);
+    sweep(NULL);
+    qaward_ctx_free(ctx);
+}
+
+/* Valid handles, unknown ids and out-of-range indexes on the getters. */
+static void getters_unknown_ids_and_ranges(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_policy *p;
+    assert_int_equal(qaward_policy_builtin(&p, ctx, "jian-2023"), 0);
+    assert_int_equal(qaward_policy_builtin(&p, ctx, "nope"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_builtin(&p, ctx, "jian-2023"), 0);
+    assert_string_equal(qaward_policy_id(p), "jian-2023");
+    assert_true(qaward_policy_name(p, QAWARD_LANG_ZH)[0] != 0);
+    assert_true(qaward_policy_name(p, QAWARD_LANG_EN)[0] != 0);
+    assert_int_equal(qaward_policy_fictional(p), 0);
+    assert_int_equal(qaward_policy_in_force(p, qaward_policy_valid_from(p)), 1);
+    assert_int_equal(qaward_policy_in_force(p, 20000101), 0);
+    assert_int_equal(qaward_policy_in_force(p, 20230230), 0);
+    assert_true(qaward_policy_cycle_years(p) > 0);
+    assert_true(qaward_policy_first_edition_year(p) > 0);
+    size_t nk = qaward_policy_kind_count(p), nl = qaward_policy_level_count(p);
+    assert_true(nk >= 2 && nl >= 1);
+    assert_null(qaward_policy_kind_id(p, nk));
+    assert_null(qaward_policy_level_id(p, nl));
+    assert_null(qaward_policy_level_name(p, nl, 0));
+    assert_int_equal(qaward_policy_kind_index(p, "robot"), -1);
+    assert_int_equal(qaward_policy_level_index(p, "gold"), -1);
+    assert_int_equal(qaward_policy_level_honour_only(p, nl), 0);
+    assert_int_equal(qaward_policy_level_main(p, nl), 0);
+    int prize, quota;
+    assert_int_equal(qaward_policy_level_rewin(&prize, &quota, p, nl), QAWARD_EINVAL);
+    for (size_t i = 0; i < nl; i++) {
+        assert_non_null(qaward_policy_level_name(p, i, QAWARD_LANG_EN));
+        assert_int_equal(qaward_policy_level_rewin(&prize, &quota, p, i), 0);
+        (void)qaward_policy_level_honour_only(p, i);
+        (void)qaward_policy_level_main(p, i);
+    }
+    int32_t max;
+    size_t group;
+    int pooled;
+    int64_t fen;
+    assert_int_equal(qaward_policy_quota(NULL, &group, &pooled, ctx, p, "award", "organization"), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_quota(&max, &group, &pooled, ctx, p, "gold", "organization"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_quota(&max, &group, &pooled, ctx, p, "award", "robot"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_quota(&max, NULL, NULL, ctx, p, "award", "organization"), 0);
+    assert_int_equal(qaward_policy_prize(NULL, ctx, p, "award", "organization"), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_prize(&fen, ctx, p, "award", "robot"), QAWARD_ENOTFOUND);
+    size_t nq = qaward_policy_quota_count(p);
+    assert_int_equal(qaward_policy_quota_get(NULL, NULL, NULL, p, nq), QAWARD_EINVAL);
+    assert_null(qaward_policy_quota_kind(p, nq, 0));
+    assert_null(qaward_policy_quota_kind(p, 0, 99));
+    size_t ns = qaward_policy_sanction_count(p);
+    assert_null(qaward_policy_sanction_kind(p, ns));
+    int rev, pub;
+    int32_t win;
+    assert_int_equal(qaward_policy_sanction_info(&rev, &pub, &win, ctx, p, "jaywalking"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_sanction_info(NULL, NULL, NULL, ctx, p, "fraud_bribery"), 0);
+    qaward_date a, b;
+    assert_int_equal(qaward_policy_ban_window(NULL, &b, ctx, p, "fraud_bribery", 20240101), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_ban_window(&a, &b, ctx, p, "fraud_bribery", 20240230), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_ban_window(&a, &b, ctx, p, "jaywalking", 20240101), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_ban_window(&a, &b, ctx, p, "fraud_bribery", 99991231), QAWARD_ERANGE);
+    assert_int_equal(qaward_policy_reapply_date(NULL, ctx, p, "award", 20201220), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_reapply_date(&a, ctx, p, "gold", 20201220), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_reapply_date(&a, ctx, p, "award", 20200230), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_reapply_date(&a, ctx, p, "award", 99991220), QAWARD_ERANGE);
+    for (size_t k = 0; k < nk; k++) {
+        const char *kind = qaward_policy_kind_id(p, k);
+        size_t nr = qaward_policy_rule_count(p, kind);
+        for (size_t i = 0; i <= nr; i++)
+            (void)qaward_policy_rule_id(p, kind, i);
+    }
+    assert_int_equal(qaward_policy_rule_count(p, "robot"), 0);
+    assert_null(qaward_policy_rule_id(p, "robot", 0));
+
+    /* subject */
+    qaward_subject *s, *ind, *emp;
+    assert_int_equal(qaward_subject_new(&s, ctx, "", "organization"), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_new(&s, ctx, "x", NULL), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_new(&s, ctx, "x", "organization"), 0);
+    assert_int_equal(qaward_subject_set_name(s, ctx, "甲"), 0);
+    assert_string_equal(qaward_subject_name(s), "甲");
+    assert_int_equal(qaward_subject_set_date(s, ctx, 99, 20200101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, 20200230), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, QAWARD_DATE_NONE), 0);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20200101, 20190101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "", NULL, 20200101, 20210101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20200230, 20210101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "", NULL, 0, 20200101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "safety_accident", NULL, -1, 20200101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "safety_accident", NULL, 0, 20200230), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_known(s, ctx, 7, 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2024, 5), 0);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2024, 6), 0); /* replaces */
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "", 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "a", 1), 0);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "a", 0), 0); /* replaces */
+    assert_int_equal(qaward_subject_mark_secret(s, ctx, NULL), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_mark_secret(s, ctx, "name"), 0);
+    assert_int_equal(qaward_subject_is_secret(s, "name"), 1);
+    assert_int_equal(qaward_subject_is_secret(s, "nope"), 0);
+    qaward_subject *emp2;
+    assert_int_equal(qaward_subject_employer(&emp, ctx, s), 0);
+    assert_int_equal(qaward_subject_employer(&emp2, ctx, emp), QAWARD_EINVAL); /* an employer has none */
+    assert_int_equal(qaward_subject_new(&ind, ctx, "i", "individual"), 0);
+    assert_int_equal(qaward_subject_employer(&emp, ctx, ind), 0);
+    assert_int_equal(qaward_subject_employer(&emp2, ctx, ind), 0);
+    assert_ptr_equal(emp, emp2);
+    char *js;
+    assert_int_equal(qaward_subject_to_json(&js, ind, ctx, 1), 0);
+    qaward_string_free(ctx, js);
+    qaward_subject_free(ind);
+    qaward_subject_free(s);
+
+    /* memory store */
+    qaward_memstore *ms;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    qaward_award_record ar;
+    assert_int_equal(qaward_award_record_init(&ar, 99), QAWARD_EVERSION);
+    qaward_award_record_init(&ar, QAWARD_AWARD_RECORD_VERSION);
+    assert_int_equal(qaward_memstore_add_award(ms, ctx, &ar), QAWARD_EINVAL); /* no subject */
+    ar.subject_id = "S";
+    ar.level = "award";
+    ar.kind = "organization";
+    ar.award_date = 20200230;
+    assert_int_equal(qaward_memstore_add_award(ms, ctx, &ar), QAWARD_EINVAL);
+    ar.award_date = 20201220;
+    ar.version = 99;
+    assert_int_equal(qaward_memstore_add_award(ms, ctx, &ar), QAWARD_EVERSION);
+    qaward_sanction_record sr;
+    assert_int_equal(qaward_sanction_record_init(&sr, 99), QAWARD_EVERSION);
+    qaward_sanction_record_init(&sr, QAWARD_SANCTION_RECORD_VERSION);
+    assert_int_equal(qaward_memstore_add_sanction(ms, ctx, &sr), QAWARD_EINVAL);
+    sr.subject_id = "S";
+    sr.kind = "fraud_bribery";
+    sr.decided_on = 20240230;
+    assert_int_equal(qaward_memstore_add_sanction(ms, ctx, &sr), QAWARD_EINVAL);
+    qaward_store st;
+    assert_int_equal(qaward_store_init(&st, 99), QAWARD_EVERSION);
+    assert_int_equal(qaward_memstore_as_store(&st, ms), 0);
+    /* transactions: commit without begin, nested begin, rollback */
+    assert_int_not_equal(st.commit_fn(st.userdata), 0);
+    assert_int_equal(st.begin_fn(st.userdata), 0);
+    assert_int_not_equal(st.begin_fn(st.userdata), 0);
+    ar.version = QAWARD_AWARD_RECORD_VERSION;
+    assert_int_equal(st.write_award_fn(st.userdata, &ar), 0);
+    assert_int_equal(st.rollback_fn(st.userdata), 0);
+    assert_int_equal(qaward_memstore_award_count(ms), 0);
+    assert_int_equal(st.begin_fn(st.userdata), 0);
+    assert_int_equal(st.write_award_fn(st.userdata, &ar), 0);
+    assert_int_not_equal(st.revoke_award_fn(st.userdata, "nobody", 20201220, 20210101), 0);
+    assert_int_equal(st.revoke_award_fn(st.userdata, "S", 20201220, 20210101), 0);
+    int fin = -1;
+    assert_int_equal(st.cycle_finalised_fn(st.userdata, "2025", &fin), 0);
+    assert_int_equal(fin, 0);
+    assert_int_equal(st.commit_fn(st.userdata), 0);
+    assert_int_equal(qaward_memstore_award_count(ms), 1);
+    assert_int_equal(qaward_memstore_load_json(ms, ctx, "[", 1), QAWARD_EPARSE);
+    assert_int_equal(qaward_memstore_load_json(ms, ctx, "[]", 2), QAWARD_ESCHEMA);
+    assert_int_equal(qaward_memstore_award_count(ms), 1); /* untouched on error */
+    qaward_memstore_free(ms);
+
+    /* review rules */
+    qaward_review_rules *r;
+    assert_int_equal(qaward_review_rules_builtin(&r, ctx, "nope"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_review_rules_builtin(&r, ctx, "jian-2025-example"), 0);
+    assert_int_equal(qaward_review_rules_is_example(r), 1);
+    size_t nkind = qaward_review_rules_kind_count(r), n;
+    const char *str;
+    assert_true(qaward_review_rules_kind_at(&str, ctx, r, nkind) < 0);
+    for (size_t k = 0; k < nkind; k++) {
+        assert_int_equal(qaward_review_rules_kind_at(&str, ctx, r, k), 0);
+        const char *kind = str;
+        assert_int_equal(qaward_review_rules_stage_count(&n, ctx, r, kind), 0);
+        assert_true(qaward_review_rules_stage_at(&str, ctx, r, kind, n) < 0);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(qaward_review_rules_stage_at(&str, ctx, r, kind, i), 0);
+    }
+    assert_true(qaward_review_rules_stage_count(&n, ctx, r, "robot") < 0);
+    int64_t v64;
+    int iv;
+    assert_true(qaward_review_rules_stage_weight(&v64, ctx, r, "organization", "nope") < 0);
+    assert_true(qaward_review_rules_stage_is_gate(&iv, ctx, r, "robot", "material") < 0);
+    assert_true(qaward_review_rules_stage_pass_mark(&v64, ctx, r, "organization", "nope") < 0);
+    assert_true(qaward_review_rules_min_composite(&v64, ctx, r, "organization", "nope") < 0);
+    assert_true(qaward_review_rules_scheme(&str, ctx, r, "robot") < 0);
+    assert_int_equal(qaward_review_rules_tie_break_count(&n, ctx, r), 0);
+    assert_true(qaward_review_rules_tie_break_at(&str, ctx, r, n) < 0);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(qaward_review_rules_tie_break_at(&str, ctx, r, i), 0);
+    int gates;
+    static const char *const st_ids[] = {"nope"};
+    static const int64_t tot[] = {1};
+    assert_true(qaward_review_rules_composite(&v64, &gates, ctx, r, "organization", 1, st_ids, tot) < 0);
+    assert_true(qaward_review_rules_composite(&v64, &gates, ctx, r, "robot", 1, st_ids, tot) < 0);
+    qaward_review_rules_free(r);
+
+    qaward_policy_free(p);
+    qaward_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +553,7 @@ int main(void)
         cmocka_unit_test(mutations_subjects),   cmocka_unit_test(mutations_history),
         cmocka_unit_test(mutations_calendar),   cmocka_unit_test(mutations_procedure),
         cmocka_unit_test(mutations_timeline),   cmocka_unit_test(mutations_cycle),
+        cmocka_unit_test(null_handles_never_crash), cmocka_unit_test(getters_unknown_ids_and_ranges),
     };
     (void)oom_run;
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
