@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Python binding throughput (not a test): batched checks per second and per-call overhead.
 
-(Batched = subjects converted once into a SubjectList, then checked by Checker.statuses.)
+(Batched = subjects converted once into a SubjectList, then checked by Checker.statuses:
+one foreign call per batch, qaward_checker_fast_list.)
 
     QAWARD_LIBRARY=build/lib/libqaward.so PYTHONPATH=bindings/python \
         /usr/bin/python3 bench/bench_python.py [N]
@@ -83,6 +84,35 @@ def main() -> int:
             assert len(codes) == n
         print(f"batched Checker.statuses (loaded batch):  {rate(n, t)}   <- checks/s batched")
         print(f"  incl. one conversion per batch:          {rate(n, t + t_load)}")
+        items = list(lst)
+        with qaward.Checker(policy) as ch:
+            t = time.perf_counter()
+            ch.statuses(items, as_of)  # qaward_checker_fast_many over a handle array
+            t = time.perf_counter() - t
+        print(f"batched Checker.statuses (Subject list):   {rate(n, t)}   (handle array built per call)")
+        # the former path: one FFI call per subject (qaward_checker_fast, status only)
+        handles = [s.handle for s in items]
+        import ctypes
+        st, ear = ctypes.c_int(), ctypes.c_int32()
+        pst, pear = ctypes.byref(st), ctypes.byref(ear)
+        d = 20250401
+        with qaward.Checker(policy) as ch:
+            fast, h = lib.qaward_checker_fast, ch.handle
+            t = time.perf_counter()
+            for sh in handles:
+                fast(pst, pear, None, None, 0, None, h, sh, d)
+            t = time.perf_counter() - t
+        print(f"one FFI call per subject (checker_fast):   {rate(n, t)}   (the per-call overhead path)")
+        for size in (1, 10, 100, 1000):
+            part = qaward.SubjectList(subjects[:size])
+            reps = max(1, 20_000 // size)
+            with qaward.Checker(policy) as ch:
+                t = time.perf_counter()
+                for _ in range(reps):
+                    ch.statuses(part, as_of)
+                t = time.perf_counter() - t
+            print(f"  statuses() batch of {size:>5}: {t / reps * 1e6:9.2f} us per call, "
+                  f"{rate(size * reps, t)}")
 
     m = min(n, 20_000)
     if lib.has("qaward_checker_fast"):

@@ -42,6 +42,11 @@ int qaward_cycle_new(qaward_cycle **out, qaward_ctx *ctx, const qaward_policy *p
     if (policy->n_levels > CY_MAX_LEVELS)
         return qa_error(ctx, QAWARD_ERANGE, "policy %s: %zu levels; the cycle supports at most %d",
                         qaward_policy_id(policy), policy->n_levels, CY_MAX_LEVELS);
+    if (rules) {
+        int rc = qa_review_rules_check_policy(ctx, rules, policy);
+        if (rc)
+            return qa_error_prefix(ctx, "cycle %s", cycle_id);
+    }
     qaward_cycle *c = qa_calloc(ctx, 1, sizeof *c);
     if (!c)
         return QAWARD_ENOMEM;
@@ -73,6 +78,20 @@ void cy_results_clear(qaward_cycle *c)
     c->run = 0;
 }
 
+void cy_reasons_clear(const qaward_allocator *a, cy_cand *k)
+{
+    for (size_t j = 0; j < k->n_reasons; j++) {
+        qa_afree(a, k->reasons[j].rule_id);
+        qa_afree(a, k->reasons[j].citation);
+        qa_afree(a, k->reasons[j].citation_en);
+        qa_afree(a, k->reasons[j].zh);
+        qa_afree(a, k->reasons[j].en);
+    }
+    qa_afree(a, k->reasons);
+    k->reasons = NULL;
+    k->n_reasons = k->cap_reasons = 0;
+}
+
 void qaward_cycle_free(qaward_cycle *c)
 {
     if (!c)
@@ -80,13 +99,8 @@ void qaward_cycle_free(qaward_cycle *c)
     const qaward_allocator *a = &c->alloc;
     for (size_t i = 0; i < c->n_cands; i++) {
         cy_cand *k = &c->cands[i];
-        for (size_t j = 0; j < k->n_reasons; j++) {
-            qa_afree(a, k->reasons[j].rule_id);
-            qa_afree(a, k->reasons[j].citation);
-            qa_afree(a, k->reasons[j].zh);
-            qa_afree(a, k->reasons[j].en);
-        }
-        qa_afree(a, k->reasons);
+        cy_reasons_clear(a, k);
+        qaward_subject_free(k->own_subject);
         qa_afree(a, k->stages);
         for (size_t j = 0; j < k->n_notes; j++) {
             qa_afree(a, k->notes[j].key);
@@ -240,6 +254,7 @@ int qaward_cycle_set_verdict(qaward_ctx *ctx, qaward_cycle *c, size_t index, int
     if (verdict < QAWARD_CYCLE_ELIGIBLE || verdict > QAWARD_CYCLE_INCOMPLETE)
         return qa_error(ctx, QAWARD_EINVAL, "candidate %s: verdict %d is not a qaward_cycle_verdict", k->id, verdict);
     k->verdict = verdict;
+    k->subject = NULL; /* a given verdict replaces the check of the facts */
     qa_ok(ctx);
     return QAWARD_OK;
 }
@@ -255,7 +270,8 @@ int qaward_cycle_add_reason(qaward_ctx *ctx, qaward_cycle *c, size_t index, cons
     if (qa_grow(ctx, (void **)&k->reasons, &k->cap_reasons, k->n_reasons + 1, sizeof *k->reasons))
         return QAWARD_ENOMEM;
     cy_reason r = {qa_strdup(ctx, rule_id), citation ? qa_strdup(ctx, citation) : NULL,
-                   message_zh ? qa_strdup(ctx, message_zh) : NULL, message_en ? qa_strdup(ctx, message_en) : NULL};
+                   message_zh ? qa_strdup(ctx, message_zh) : NULL, message_en ? qa_strdup(ctx, message_en) : NULL,
+                   NULL, 0};
     if (!r.rule_id || (citation && !r.citation) || (message_zh && !r.zh) || (message_en && !r.en)) {
         qa_free(ctx, r.rule_id);
         qa_free(ctx, r.citation);
@@ -313,7 +329,7 @@ int qaward_cycle_set_stage_total(qaward_ctx *ctx, qaward_cycle *c, size_t index,
         id = copy;
     }
     if (k->n_stages == k->cap_stages) {
-        size_t ncap = k->cap_stages ? k->cap_stages * 2 : 4;
+        uint32_t ncap = k->cap_stages ? k->cap_stages * 2 : 4;
         cy_stage *ns = qa_realloc(ctx, k->stages, ncap * sizeof *ns);
         if (!ns)
             return QAWARD_ENOMEM;
@@ -755,7 +771,10 @@ int qaward_cycle_run(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store
     if (store && store->version != QAWARD_STORE_VERSION)
         return qa_error(ctx, QAWARD_EVERSION, "store version %u is not supported", (unsigned)store->version);
     cy_results_clear(c);
-    int rc = 0;
+    /* Art. 13(三): candidates given as facts are checked now, against the same history */
+    int rc = cy_check_all(ctx, c, store);
+    if (rc)
+        return rc;
     size_t nl = p->n_levels, nk = p->n_kinds;
     mins m = {qa_calloc(ctx, nl * nk, sizeof(int64_t)), qa_calloc(ctx, nl * nk, 1)};
     size_t *list = qa_calloc(ctx, c->n_cands ? c->n_cands : 1, sizeof *list);
@@ -954,6 +973,23 @@ int qaward_cycle_candidate_composite(int64_t *out, const qaward_cycle *c, size_t
         return 0;
     }
     return QAWARD_ENOTFOUND;
+}
+
+const char *qaward_cycle_candidate_id(const qaward_cycle *c, size_t index)
+{
+    return c && index < c->n_cands ? c->cands[index].id : NULL;
+}
+
+const char *qaward_cycle_candidate_name(const qaward_cycle *c, size_t index)
+{
+    if (!c || index >= c->n_cands)
+        return NULL;
+    return c->cands[index].name ? c->cands[index].name : c->cands[index].id;
+}
+
+const char *qaward_cycle_candidate_kind(const qaward_cycle *c, size_t index)
+{
+    return c && index < c->n_cands ? qaward_policy_kind_id(c->policy, (size_t)c->cands[index].kind) : NULL;
 }
 
 int64_t qaward_cycle_candidate_rank(const qaward_cycle *c, size_t index)

@@ -6,11 +6,15 @@
 #include "internal.h"
 #include "policy_int.h"
 #include "qaward/cycle.h"
+#include "qaward/eligibility.h"
+#include "qaward/subject.h"
 
 #define CY_MAX_LEVELS 8
 
 typedef struct cy_reason {
     char *rule_id, *citation, *zh, *en;
+    char *citation_en;         /* from a verdict (English citation), or NULL */
+    int unknown;               /* 1: the check was unknown (R5), 0: failed or given */
 } cy_reason;
 
 typedef struct cy_stage {
@@ -23,32 +27,37 @@ typedef struct cy_note {
     int secret;
 } cy_note;
 
+/* Field order and widths keep this small: a 100,000-candidate cycle must stay
+ * under 3x its document's size in memory (issue 4). */
 typedef struct cy_cand {
-    char *id, *name;
-    int kind;                  /* policy kind index */
-    int verdict;               /* qaward_cycle_verdict */
+    char *id, *name;           /* in the cycle's string pool */
+    const qaward_subject *subject; /* facts to check (qaward_cycle_set_subject), or NULL */
+    qaward_subject *own_subject;   /* owned when loaded from JSON */
     cy_reason *reasons;        size_t n_reasons, cap_reasons;
-    int has_composite;
-    int64_t composite_in;
-    cy_stage *stages;          size_t n_stages, cap_stages;
-    int defence;               /* -1 unset, 0 failed, 1 passed */
-    int has_vote;
-    int32_t v_for, v_against, v_abstain, v_present, v_members;
-    int tie_decision;          /* -1 none, 0 not placed, 1 placed */
+    cy_stage *stages;
     cy_note *notes;            size_t n_notes, cap_notes;
-    int scores_secret;
+    int64_t composite_in;
     /* results of qaward_cycle_run() */
-    int outcome;
-    int level;                 /* level index of the outcome, -1 */
-    int bucket;                /* bucket index of the outcome, -1 */
-    int has_score;
     int64_t composite;
     int64_t rank;
     int64_t prize;
-    int vote;                  /* qaward_vote_state */
-    int qualified;             /* reached some level's minimum */
-    int avail;                 /* still to be placed (during the run) */
     qaward_date prior[CY_MAX_LEVELS]; /* R8: latest earlier unrevoked award per level, or NONE */
+    int32_t v_for, v_against, v_abstain, v_present, v_members;
+    uint32_t n_stages, cap_stages;
+    int level;                 /* level index of the outcome, -1 */
+    int bucket;                /* bucket index of the outcome, -1 */
+    int vote;                  /* qaward_vote_state */
+    int16_t kind;              /* policy kind index */
+    int8_t verdict;            /* qaward_cycle_verdict */
+    int8_t has_composite;
+    int8_t defence;            /* -1 unset, 0 failed, 1 passed */
+    int8_t has_vote;
+    int8_t tie_decision;       /* -1 none, 0 not placed, 1 placed */
+    int8_t scores_secret;
+    int8_t outcome;
+    int8_t has_score;
+    int8_t qualified;          /* reached some level's minimum */
+    int8_t avail;              /* still to be placed (during the run) */
 } cy_cand;
 
 /* a block of the candidates' string pool */
@@ -101,5 +110,10 @@ struct qaward_cycle {
 };
 
 void cy_results_clear(qaward_cycle *c);
+void cy_reasons_clear(const qaward_allocator *a, cy_cand *k);
+/* Run the eligibility checks of every candidate with subject facts (cycle_check.c). */
+int cy_check_all(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store);
+/* Every level and kind the review rules name exists in the policy (review.c). */
+int qa_review_rules_check_policy(qaward_ctx *ctx, const qaward_review_rules *r, const qaward_policy *p);
 
 #endif

@@ -52,13 +52,62 @@ static const char *const TOP_KEYS[] = {"format", "cycle", "policy", "review_rule
 static const char *const CYCLE_KEYS[] = {"id", "title", "as_of", "decision_date", NULL};
 static const char *const CAND_KEYS[] = {"id",    "name",  "kind",          "verdict", "reasons",      "composite",
                                         "stages", "defence_passed", "vote", "tie_decision", "scores_secret",
-                                        "notes", NULL};
+                                        "notes", "subject", NULL};
 static const char *const REASON_KEYS[] = {"rule_id", "citation", "zh", "en", NULL};
 static const char *const VOTE_KEYS[] = {"for", "against", "abstain", "present", "members", NULL};
 static const char *const NOTE_KEYS[] = {"key", "value", "trade_secret", NULL};
 static const char *const VERDICTS[] = {"eligible", "ineligible", "incomplete", NULL};
 
 #define SCORE_MAX 100000000 /* hundredths: one million points, far above any scheme */
+
+/* A candidate's facts: a subject object as `qaward check` reads it; id, kind and
+ * name default to the candidate's and must agree with them when given. */
+static int load_subject(qaward_ctx *ctx, qaward_cycle *c, size_t ix, const qj_value *v, const char *path,
+                        const char *id, const char *name, const char *kind)
+{
+    char sp[300];
+    snprintf(sp, sizeof sp, "%s.subject", path);
+    int rc;
+    if ((rc = qj_expect(ctx, v, QJ_OBJECT, sp)))
+        return rc;
+    static const char *const SAME[] = {"id", "kind"};
+    const char *want[] = {id, kind};
+    for (int i = 0; i < 2; i++) {
+        const qj_value *f = qj_get(v, SAME[i]);
+        if (f && (f->type != QJ_STRING || strcmp(f->str, want[i]) != 0))
+            return qa_error(ctx, QAWARD_ESCHEMA, "%s.%s: expected \"%s\" (the candidate's %s) (line %u, column %u)", sp,
+                            SAME[i], want[i], SAME[i], f->line, f->col);
+    }
+    qj_writer w;
+    qw_init(&w, &ctx->alloc, 0);
+    qw_obj_begin(&w);
+    if (!qj_get(v, "id"))
+        qw_kstr(&w, "id", id);
+    if (!qj_get(v, "kind"))
+        qw_kstr(&w, "kind", kind);
+    if (!qj_get(v, "name") && name)
+        qw_kstr(&w, "name", name);
+    for (size_t i = 0; i < v->len; i++) {
+        qw_key(&w, v->keys[i]);
+        reencode(&w, &v->items[i]);
+    }
+    qw_obj_end(&w);
+    char *doc = NULL;
+    size_t len = 0;
+    if (qw_finish(&w, &doc, &len))
+        return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
+    qaward_subject *s = NULL;
+    rc = qaward_subject_load_json(&s, ctx, doc, len);
+    qa_afree(&ctx->alloc, doc);
+    if (rc)
+        return qa_error_prefix(ctx, "%s (line %u, column %u)", sp, v->line, v->col);
+    if ((rc = qaward_cycle_set_subject(ctx, c, ix, s))) {
+        qaward_subject_free(s);
+        return rc;
+    }
+    c->cands[ix].own_subject = s;
+    return 0;
+}
 
 static int load_cand(qaward_ctx *ctx, qaward_cycle *c, const qj_value *o, const char *path)
 {
@@ -73,11 +122,25 @@ static int load_cand(qaward_ctx *ctx, qaward_cycle *c, const qj_value *o, const 
     size_t ix;
     if ((rc = qaward_cycle_add_candidate(&ix, ctx, c, id, name, kind)))
         return qa_error_prefix(ctx, "%s", path);
-    int verdict;
-    if ((rc = qj_read_enum(ctx, o, path, "verdict", 1, VERDICTS, &verdict)))
-        return rc;
-    qaward_cycle_set_verdict(ctx, c, ix, verdict + 1);
-    const qj_value *arr;
+    const qj_value *subj = qj_get(o, "subject"), *arr;
+    if (subj) {
+        /* facts: the verdict and reasons come from the checks (Art. 13(三)) */
+        const qj_value *bad = qj_get(o, "verdict") ? qj_get(o, "verdict") : qj_get(o, "reasons");
+        if (bad)
+            return qa_error(ctx, QAWARD_ESCHEMA,
+                            "%s: give either \"subject\" (facts to check) or \"verdict\"/\"reasons\", not both "
+                            "(line %u, column %u)",
+                            path, bad->line, bad->col);
+        if ((rc = load_subject(ctx, c, ix, subj, path, id, name, kind)))
+            return rc;
+    } else {
+        int verdict;
+        if (!qj_get(o, "verdict"))
+            return qa_error(ctx, QAWARD_ESCHEMA, "%s: needs \"verdict\" or \"subject\" (facts to check)", path);
+        if ((rc = qj_read_enum(ctx, o, path, "verdict", 1, VERDICTS, &verdict)))
+            return rc;
+        qaward_cycle_set_verdict(ctx, c, ix, verdict + 1);
+    }
     if ((rc = qj_read_array(ctx, o, path, "reasons", 0, &arr)) < 0)
         return rc;
     if (rc == 0) {

@@ -252,6 +252,10 @@ static int report_json(char **out, qaward_ctx *ctx, const qaward_cycle *c, int p
             qw_obj_begin(&w);
             qw_kstr(&w, "rule_id", k->reasons[j].rule_id);
             qw_kstr(&w, "citation", k->reasons[j].citation);
+            if (k->reasons[j].citation_en)
+                qw_kstr(&w, "citation_en", k->reasons[j].citation_en);
+            if (k->reasons[j].unknown)
+                qw_kstr(&w, "outcome", "unknown"); /* R5: a fact is missing */
             qw_kstr(&w, "zh", k->reasons[j].zh);
             qw_kstr(&w, "en", k->reasons[j].en);
             qw_obj_end(&w);
@@ -514,7 +518,8 @@ static int report_text(char **out, qaward_ctx *ctx, const qaward_cycle *c, int l
             for (size_t j = 0; j < k->n_reasons; j++) {
                 const cy_reason *r = &k->reasons[j];
                 const char *msg = lang == QAWARD_LANG_ZH ? (r->zh ? r->zh : r->en) : (r->en ? r->en : r->zh);
-                qa_buf_printf(&b, "         - %s%s%s%s\n", r->citation ? r->citation : "", r->citation ? " " : "",
+                const char *cit = lang == QAWARD_LANG_EN && r->citation_en ? r->citation_en : r->citation;
+                qa_buf_printf(&b, "         - %s%s%s%s\n", cit ? cit : "", cit ? " " : "",
                               msg ? msg : r->rule_id, msg ? "" : "");
             }
         }

@@ -60,6 +60,7 @@ const qa_text *qa_rule_title(const qaward_policy *p, int kind, int rule);
 
 /* The checker: scratch for checks without allocation in steady state. */
 struct qaward_checker {
+    qaward_allocator alloc;   /* copy, so that freeing needs no context */
     qaward_ctx *ctx;
     const qaward_policy *policy;
     qaward_store store;

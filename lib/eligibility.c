@@ -70,6 +70,7 @@ int qaward_checker_new(qaward_checker **out, qaward_ctx *ctx, const qaward_polic
     qaward_checker *c = qa_calloc(ctx, 1, sizeof *c);
     if (!c)
         return QAWARD_ENOMEM;
+    c->alloc = ctx->alloc;
     c->ctx = ctx;
     c->policy = p;
     if (store) {
@@ -94,7 +95,7 @@ void qaward_checker_free(qaward_checker *c)
 {
     if (!c)
         return;
-    qaward_allocator a = c->ctx->alloc;
+    qaward_allocator a = c->alloc;
     qa_history_free(&c->hist);
     qa_afree(&a, c->recs);
     qa_afree(&a, c->vals);
@@ -107,11 +108,17 @@ static int valid_on(const qa_cert *c, qaward_date d)
     return c->valid_from <= d && (c->valid_to == QAWARD_DATE_NONE || d <= c->valid_to);
 }
 
-static int cert_in(const qaward_policy *p, const qa_cond *cd, const qa_cert *c)
+static int cert_in(const qaward_policy *p, const qa_cond *cd, const qa_cert *c, int bound)
 {
+    if (bound) {
+        for (size_t i = 0; i < cd->n_cert_types; i++)
+            if (cd->cert_types[i] == c->type_idx)
+                return 1;
+        return 0;
+    }
     for (size_t i = 0; i < cd->n_cert_types; i++) {
-        const char *id = p->cert_types[cd->cert_types[i]].id;
-        if (id[0] == c->type[0] && strcmp(id, c->type) == 0)
+        const qa_cert_type *t = &p->cert_types[cd->cert_types[i]];
+        if (t->h == c->type_h && strcmp(t->id, c->type) == 0)
             return 1;
     }
     return 0;
@@ -164,7 +171,7 @@ static void chk_cert_held(const qaward_policy *p, const qaward_subject *s, const
     const qa_cert *cur = NULL;
     int listed = 0;
     for (size_t i = 0; i < s->n_certs; i++) {
-        if (!cert_in(p, cd, &s->certs[i]))
+        if (!cert_in(p, cd, &s->certs[i], s->bound == p))
             continue;
         listed = 1;
         if (valid_on(&s->certs[i], as_of) && (!cur || s->certs[i].valid_from < cur->valid_from))
@@ -181,7 +188,7 @@ static void chk_cert_held(const qaward_policy *p, const qaward_subject *s, const
         changed = 0;
         for (size_t i = 0; i < s->n_certs; i++) {
             const qa_cert *c = &s->certs[i];
-            if (!cert_in(p, cd, c))
+            if (!cert_in(p, cd, c, s->bound == p))
                 continue;
             int32_t sd = qa_date_to_days(start);
             if (c->valid_from < start && (c->valid_to == QAWARD_DATE_NONE || qa_date_to_days(c->valid_to) + 1 >= sd)) {
@@ -223,7 +230,9 @@ static int chk_cert_level(qaward_ctx *ctx, const qaward_policy *p, const qaward_
     int best = -1, unknown = 0;
     for (size_t i = 0; i < s->n_certs; i++) {
         const qa_cert *c = &s->certs[i];
-        if (strcmp(c->type, ct->id) != 0 || !valid_on(c, as_of))
+        if (s->bound == p ? c->type_idx != cd->cert_types[0] : (c->type_h != ct->h || strcmp(c->type, ct->id) != 0))
+            continue;
+        if (!valid_on(c, as_of))
             continue;
         if (!c->level) {
             unknown = 1;
@@ -287,9 +296,16 @@ static void chk_profit(qaward_checker *c, size_t *vpos, const qaward_subject *s,
  * unknown ones are EINVAL naming them. */
 static int validate_events(qaward_ctx *ctx, const qaward_policy *p, const qaward_subject *s, const char *whose)
 {
+    if (s->bound == p)
+        return 0; /* qaward_subject_bind() validated them */
     for (size_t i = 0; i < s->n_events; i++) {
         const qa_event *e = &s->events[i];
-        int k = qa_policy_event_kind(p, e->kind);
+        int k = -1;
+        for (size_t j = 0; j < p->n_event_kinds; j++)
+            if (p->event_kinds[j].h == e->kind_h && strcmp(p->event_kinds[j].id, e->kind) == 0) {
+                k = (int)j;
+                break;
+            }
         if (k < 0)
             return qa_error(ctx, QAWARD_EINVAL, "subject %s: %sevents[%zu].kind \"%.60s\" is not an event kind of policy %s",
                             s->id, whose, i, e->kind, p->id);
@@ -330,7 +346,7 @@ static void chk_no_event(const qaward_policy *p, const qaward_subject *s, const 
         for (size_t j = 0; j < cd->n_events; j++) {
             const qa_event_rule *er = &cd->events[j];
             const qa_event_kind *ek = &p->event_kinds[er->kind];
-            if (strcmp(ek->id, e->kind) != 0)
+            if (s->bound == p ? e->kind_idx != er->kind : (ek->h != e->kind_h || strcmp(ek->id, e->kind) != 0))
                 continue;
             int bad = er->any_death && e->deaths > 0;
             if (!bad && er->min_grade == QA_GRADE_ANY)
@@ -458,15 +474,22 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
     if (!qaward_date_valid(as_of))
         return qa_error(ctx, QAWARD_EINVAL, "check: invalid as-of date %d", (int)as_of);
     if (!qaward_policy_in_force(p, as_of)) { /* R17 / Art. 26 */
-        char a[QAWARD_DATE_STRLEN], f[QAWARD_DATE_STRLEN], t[QAWARD_DATE_STRLEN] = "open";
+        char a[QAWARD_DATE_STRLEN], f[QAWARD_DATE_STRLEN], t[QAWARD_DATE_STRLEN + 4] = "";
         qaward_date_format(a, as_of);
         qaward_date_format(f, p->valid_from);
-        if (p->valid_to)
-            qaward_date_format(t, p->valid_to);
-        return qa_error(ctx, QAWARD_ENOPOLICY, "no policy in force on %s: policy %s is in force from %s to %s (%s)", a,
+        if (p->valid_to) {
+            memcpy(t, " to ", 4);
+            qaward_date_format(t + 4, p->valid_to);
+        }
+        return qa_error(ctx, QAWARD_ENOPOLICY, "no policy in force on %s: policy %s is in force from %s%s (%s)", a,
                         p->id, f, t, p->in_force_citation.en ? p->in_force_citation.en : "validity");
     }
-    int kind = qa_policy_kind(p, s->kind);
+    int kind = s->bound == p ? s->bound_kind : -1;
+    for (size_t j = 0; kind < 0 && j < p->n_kinds; j++)
+        if (p->kinds[j].h == s->kind_h && strcmp(p->kinds[j].id, s->kind) == 0) {
+            kind = (int)j;
+            break;
+        }
     if (kind < 0)
         return qa_error(ctx, QAWARD_EINVAL, "subject %s: kind \"%.60s\" is not a subject kind of policy %s", s->id,
                         s->kind, p->id);
@@ -512,7 +535,8 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
             }
             switch (cd->type) {
             case QA_COND_ATTESTATION: { /* R6 */
-                int v = qa_subject_attestation(t, cd->attestation);
+                int v = t->bound == p ? t->bound_att[cd->attest_idx]
+                                      : qa_subject_attestation(t, cd->attestation, cd->attestation_h);
                 r->n1 = v;
                 r->outcome = v < 0 ? QAWARD_UNKNOWN : v ? QAWARD_PASS : QAWARD_FAIL;
                 if (v < 0)
@@ -690,6 +714,52 @@ int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t *codes, uin
     c->ctx->status = 0; /* qa_ok without clearing the message buffer: cheap */
     c->ctx->msg[0] = '\0';
     return 0;
+}
+
+int qaward_checker_fast_many(int *statuses, qaward_date *earliest, size_t *done, qaward_checker *c,
+                             const qaward_subject *const *subjects, size_t n, qaward_date as_of)
+{
+    if (done)
+        *done = 0;
+    if (!c)
+        return QAWARD_EINVAL;
+    if (n && (!statuses || !subjects))
+        return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: %s is NULL with n = %zu",
+                        !statuses ? "statuses" : "subjects", n);
+    for (size_t i = 0; i < n; i++) {
+        const qaward_subject *s = subjects[i];
+        if (!s)
+            return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: subject [%zu] is NULL", i);
+        int kind, st;
+        size_t m;
+        qaward_date e;
+        int rc = qa_run_checks(c, s, as_of, &kind, &m, &st, &e);
+        if (rc) {
+            qa_error_prefix(c->ctx, "subject [%zu] %s", i, qaward_subject_id(s));
+            return rc; /* a store callback's value unchanged */
+        }
+        statuses[i] = st;
+        if (earliest)
+            earliest[i] = e;
+        if (done)
+            *done = i + 1;
+    }
+    c->ctx->status = 0;
+    c->ctx->msg[0] = '\0';
+    return 0;
+}
+
+int qaward_checker_fast_list(int *statuses, qaward_date *earliest, size_t *done, qaward_checker *c,
+                             const qaward_subject_list *l, qaward_date as_of)
+{
+    if (done)
+        *done = 0;
+    if (!c)
+        return QAWARD_EINVAL;
+    if (!l)
+        return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_list: list is NULL");
+    return qaward_checker_fast_many(statuses, earliest, done, c, (const qaward_subject *const *)l->items, l->n,
+                                    as_of);
 }
 
 int qaward_check(qaward_verdict **out, qaward_ctx *ctx, const qaward_policy *p, const qaward_subject *s,

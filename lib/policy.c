@@ -23,7 +23,8 @@ void *qa_arena_alloc(qa_arena *a, size_t n)
     if (n == 0)
         n = 8;
     if (!a->head || a->cap - a->used < n) {
-        size_t cap = n > 4000 ? n : 4000;
+        size_t min = a->chunk ? a->chunk : 4000;
+        size_t cap = n > min ? n : min;
         qa_arena_chunk *c = qa_amalloc(&a->alloc, sizeof *c + cap);
         if (!c)
             return NULL;

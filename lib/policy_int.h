@@ -18,12 +18,22 @@ typedef struct qa_arena {
     qaward_allocator alloc;
     qa_arena_chunk *head;
     size_t used, cap;   /* in head */
+    size_t chunk;       /* minimum chunk size (default 4000) */
 } qa_arena;
 void qa_arena_init(qa_arena *a, const qaward_allocator *alloc);
 void *qa_arena_alloc(qa_arena *a, size_t n);            /* zeroed, 8-aligned; NULL on OOM */
 char *qa_arena_strdup(qa_arena *a, const char *s);      /* NULL for NULL */
 void qa_arena_reset(qa_arena *a);                       /* keep the first chunk, drop the rest */
 void qa_arena_free(qa_arena *a);
+
+/* FNV-1a: ids are compared by hash first, then confirmed with strcmp. */
+static inline uint64_t qa_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+    return h;
+}
 
 /* A bilingual text; either may be NULL when the policy omits it. */
 typedef struct qa_text {
@@ -42,6 +52,7 @@ typedef struct qa_scale {
 /* An event kind a subject may report (R18). */
 typedef struct qa_event_kind {
     const char *id;
+    uint64_t h;         /* qa_hash(id) */
     qa_text name;
     int scale;          /* index into scales, or -1 when the kind has no grades */
 } qa_event_kind;
@@ -49,12 +60,14 @@ typedef struct qa_event_kind {
 /* A certificate type the policy recognises ("the certificate list is data"). */
 typedef struct qa_cert_type {
     const char *id;
+    uint64_t h;         /* qa_hash(id) */
     qa_text name;
     int scale;          /* index into scales for levelled certificates, or -1 */
 } qa_cert_type;
 
 typedef struct qa_kind {
     const char *id;     /* "organization", "individual" */
+    uint64_t h;         /* qa_hash(id) */
     qa_text name;
     int person;         /* 1 when subjects of this kind are natural persons (employer checks apply) */
 } qa_kind;
@@ -129,6 +142,8 @@ typedef struct qa_cond {
     qa_fact fact;              /* YEARS_SINCE, FLAG */
     int32_t years;             /* YEARS_SINCE, CERT_HELD, PROFIT_YEARS; NO_EVENT look-back (0 = ever) */
     const char *attestation;   /* ATTESTATION */
+    uint64_t attestation_h;    /* qa_hash(attestation) */
+    int attest_idx;            /* index into the policy's attestation table */
     int *cert_types;           /* CERT_HELD (any of), CERT_LEVEL (first) */
     size_t n_cert_types;
     int min_level;             /* CERT_LEVEL: grade index in the certificate type's scale */
@@ -203,6 +218,7 @@ struct qaward_policy {
     qa_text prize_citation;
     qa_cond **conds;             /* per kind: the conditions, in order */
     size_t *n_conds;             /* per kind */
+    const char **attest_ids;     uint64_t *attest_h; size_t n_attest_ids; /* distinct attestation ids */
     qa_wait *waits;              size_t n_waits;
     qa_sanction *sanctions;      size_t n_sanctions;
 };

@@ -239,15 +239,15 @@ static int parse_named_list(pb *b, const qj_value *root, const char *key, int wh
             }
         }
         if (which == 0) {
-            p->event_kinds[i] = (qa_event_kind){id, name, scale};
+            p->event_kinds[i] = (qa_event_kind){id, qa_hash(id), name, scale};
             p->n_event_kinds = i + 1;
         } else if (which == 1) {
-            p->cert_types[i] = (qa_cert_type){id, name, scale};
+            p->cert_types[i] = (qa_cert_type){id, qa_hash(id), name, scale};
             p->n_cert_types = i + 1;
         } else {
             int person = 0;
             TRY(read_bool_def(b, o, ip.s, "person", 0, &person));
-            p->kinds[i] = (qa_kind){id, name, person};
+            p->kinds[i] = (qa_kind){id, qa_hash(id), name, person};
             p->n_kinds = i + 1;
         }
     }
@@ -510,6 +510,7 @@ static int parse_cond(pb *b, const qj_value *o, const char *path, qa_cond *c, co
         TRY(qj_read_str(b->ctx, o, path, "attestation", 1, 1, &a));
         if (!(c->attestation = adup(b, a)))
             return oom(b);
+        c->attestation_h = qa_hash(a);
         break;
     }
     case QA_COND_FLAG:
@@ -620,6 +621,33 @@ static int parse_eligibility(pb *b, const qj_value *root)
                           "\"on\": \"employer\" needs a subject kind with \"person\": true (kind \"%s\")",
                           p->kinds[k].id);
             p->n_conds[k] = i + 1;
+        }
+        /* The table of distinct attestation ids (bound subjects index it). */
+        for (size_t i = 0; i < arr->len; i++) {
+            qa_cond *c = &p->conds[k][i];
+            if (c->type != QA_COND_ATTESTATION)
+                continue;
+            size_t a = 0;
+            while (a < p->n_attest_ids && strcmp(p->attest_ids[a], c->attestation) != 0)
+                a++;
+            if (a == p->n_attest_ids) {
+                if (a % 16 == 0) {
+                    const char **ni = aalloc(b, a + 16, sizeof *ni);
+                    uint64_t *nh = aalloc(b, a + 16, sizeof *nh);
+                    if (!ni || !nh)
+                        return oom(b);
+                    if (a) {
+                        memcpy(ni, p->attest_ids, a * sizeof *ni);
+                        memcpy(nh, p->attest_h, a * sizeof *nh);
+                    }
+                    p->attest_ids = ni;
+                    p->attest_h = nh;
+                }
+                p->attest_ids[a] = c->attestation;
+                p->attest_h[a] = c->attestation_h;
+                p->n_attest_ids++;
+            }
+            c->attest_idx = (int)a;
         }
         /* Rule ids are unique across conditions, waits and bans of a kind. */
         for (size_t w = 0; w < p->n_waits; w++)

@@ -906,3 +906,42 @@ int qaward_timeline_objection_resolve(qaward_timeline *t, qaward_ctx *ctx, const
     qa_ok(ctx);
     return QAWARD_OK;
 }
+
+/* Art. 13(3): the written reasons of a refusal are the verdict's failing checks
+ * and, for an incomplete verdict, the unknown ones (R5), in the policy's order. */
+int qaward_refusal_from_verdict(qaward_refusal **out, qaward_ctx *ctx, const char *applicant_name, qaward_verdict *v)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !ctx || !v)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_refusal_from_verdict: NULL argument");
+    const char *id = qaward_verdict_subject_id(v);
+    if (qaward_verdict_status(v) == QAWARD_ELIGIBLE)
+        return qa_error(ctx, QAWARD_ESTATE, "refusal of %s: the verdict is eligible; there is nothing to refuse", id);
+    qaward_refusal *r = NULL;
+    int rc = qaward_refusal_new(&r, ctx, applicant_name && *applicant_name ? applicant_name : id);
+    if (rc)
+        return rc;
+    size_t n = qaward_verdict_check_count(v);
+    for (size_t i = 0; i < n; i++) {
+        int o = qaward_verdict_check_outcome(v, i);
+        if (o != QAWARD_FAIL && o != QAWARD_UNKNOWN)
+            continue;
+        const char *zh = qaward_verdict_check_message(v, i, QAWARD_LANG_ZH);
+        const char *en = zh ? qaward_verdict_check_message(v, i, QAWARD_LANG_EN) : NULL;
+        if (!zh || !en) {
+            qaward_refusal_free(r);
+            return qa_error(ctx, QAWARD_ENOMEM, "refusal of %s: out of memory", id);
+        }
+        rc = qaward_refusal_add_reason(r, ctx, qaward_verdict_check_rule(v, i), o == QAWARD_UNKNOWN,
+                                       qaward_verdict_check_citation(v, i, QAWARD_LANG_ZH),
+                                       qaward_verdict_check_citation(v, i, QAWARD_LANG_EN), zh, en);
+        if (rc) {
+            qaward_refusal_free(r);
+            return qa_error_prefix(ctx, "refusal of %s", id);
+        }
+    }
+    *out = r;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}

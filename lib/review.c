@@ -2,6 +2,8 @@
  * getters that fail with QAWARD_ENORULE naming the unset rule, the stage
  * composite (Art. 13(六)) and the defence gate (Art. 13(五)). */
 #include "scoring_internal.h"
+#include "qaward/policy.h"
+#include <stdio.h>
 
 static void free_kind(const qaward_allocator *a, qa_kind_rule *k)
 {
@@ -579,4 +581,32 @@ int qaward_composites_stage_total(int64_t *out, qaward_ctx *ctx, const qaward_co
     *out = sc->totals[(size_t)g * 3 + 2];
     qa_ok(ctx);
     return QAWARD_OK;
+}
+
+/* R14: review rules belong to one policy; a tier or kind the policy does not
+ * have would make a minimum silently unused, so it is an error. */
+int qa_review_rules_check_policy(qaward_ctx *ctx, const qaward_review_rules *r, const qaward_policy *p)
+{
+    for (size_t i = 0; i < r->n_kinds; i++) {
+        const qa_kind_rule *k = &r->kinds[i];
+        if (qaward_policy_kind_index(p, k->id) < 0)
+            return qa_error(ctx, QAWARD_ENOTFOUND,
+                            "review rules %s: kinds[%zu] \"%s\" is not a subject kind of policy %s", r->id ? r->id : "",
+                            i, k->id, qaward_policy_id(p));
+        for (size_t j = 0; j < k->n_mins; j++)
+            if (qaward_policy_level_index(p, k->mins[j].tier) < 0) {
+                size_t nl = qaward_policy_level_count(p);
+                char known[256];
+                size_t off = 0;
+                known[0] = 0;
+                for (size_t l = 0; l < nl && off < sizeof known; l++)
+                    off += (size_t)snprintf(known + off, sizeof known - off, "%s%s", l ? ", " : "",
+                                            qaward_policy_level_id(p, l));
+                return qa_error(ctx, QAWARD_ENOTFOUND,
+                                "review rules %s: kinds.%s.min_composite names tier \"%s\", which policy %s does not "
+                                "have (its levels: %s)",
+                                r->id ? r->id : "", k->id, k->mins[j].tier, qaward_policy_id(p), known);
+            }
+    }
+    return 0;
 }

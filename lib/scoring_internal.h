@@ -151,6 +151,9 @@ struct qaward_review_rules {
 /* Check a filled rules struct (weights total 1000 per kind, tie-break names a stage). */
 int qa_review_rules_check(qaward_ctx *ctx, const qaward_review_rules *r);
 const qa_kind_rule *qa_rules_kind(const qaward_review_rules *r, const char *kind);
+/* Every level and kind the review rules name exists in the policy (R14). */
+struct qaward_policy;
+int qa_review_rules_check_policy(qaward_ctx *ctx, const qaward_review_rules *r, const struct qaward_policy *p);
 
 typedef struct qa_composite {
     uint32_t scores_set;

@@ -172,6 +172,7 @@ int qa_history_read(qaward_history *h, qaward_ctx *ctx, const qaward_store *stor
 /* ---- in-memory store --------------------------------------------------------------- */
 typedef struct ms_slot {
     const char *id;       /* NULL = empty */
+    uint64_t h;           /* hash of id */
     size_t a_head, a_tail; /* award index + 1, 0 = none */
     size_t s_head, s_tail;
 } ms_slot;
@@ -207,9 +208,10 @@ static ms_slot *ms_find(const qaward_memstore *ms, const char *id)
 {
     if (!ms->n_slots)
         return NULL;
-    size_t m = ms->n_slots - 1, h = (size_t)fnv(id) & m;
+    uint64_t full = fnv(id);
+    size_t m = ms->n_slots - 1, h = (size_t)full & m;
     while (ms->slots[h].id) {
-        if (strcmp(ms->slots[h].id, id) == 0)
+        if (ms->slots[h].h == full && strcmp(ms->slots[h].id, id) == 0)
             return &ms->slots[h];
         h = (h + 1) & m;
     }
@@ -251,13 +253,15 @@ static int ms_rehash(qaward_memstore *ms, size_t n_slots)
 /* Slot for id, created if absent; the table has room (load <= 1/2). */
 static ms_slot *ms_slot_for(qaward_memstore *ms, const char *id)
 {
-    size_t m = ms->n_slots - 1, h = (size_t)fnv(id) & m;
+    uint64_t full = fnv(id);
+    size_t m = ms->n_slots - 1, h = (size_t)full & m;
     while (ms->slots[h].id) {
-        if (strcmp(ms->slots[h].id, id) == 0)
+        if (ms->slots[h].h == full && strcmp(ms->slots[h].id, id) == 0)
             return &ms->slots[h];
         h = (h + 1) & m;
     }
     ms->slots[h].id = id;
+    ms->slots[h].h = full;
     ms->used_slots++;
     return &ms->slots[h];
 }

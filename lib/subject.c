@@ -23,6 +23,7 @@ static qaward_subject *subject_alloc(const qaward_allocator *alloc)
 {
     qa_arena a;
     qa_arena_init(&a, alloc);
+    a.chunk = 1024; /* one small chunk keeps a subject's facts together (cache locality) */
     qaward_subject *s = qa_arena_alloc(&a, sizeof *s);
     if (!s) {
         qa_arena_free(&a);
@@ -50,6 +51,7 @@ int qaward_subject_new(qaward_subject **out, qaward_ctx *ctx, const char *id, co
         qaward_subject_free(s);
         return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
     }
+    s->kind_h = qa_hash(kind);
     *out = s;
     qa_ok(ctx);
     return QAWARD_OK;
@@ -61,10 +63,6 @@ void qaward_subject_free(qaward_subject *s)
         return;
     qaward_subject_free(s->employer);
     qa_arena a = s->arena;
-    qa_afree(&a.alloc, s->certs);
-    qa_afree(&a.alloc, s->events);
-    qa_afree(&a.alloc, s->profits);
-    qa_afree(&a.alloc, s->attests);
     qa_arena_free(&a);
 }
 
@@ -76,6 +74,7 @@ const char *qaward_subject_name(const qaward_subject *s) { return s ? s->name : 
     do {                                                                                                               \
         if (!s)                                                                                                        \
             return qa_error(ctx, QAWARD_EINVAL, "%s: subject is NULL", __func__);                                      \
+        s->bound = NULL;                                                                                               \
     } while (0)
 
 static int nomem(qaward_ctx *ctx) { return qa_error(ctx, QAWARD_ENOMEM, "out of memory"); }
@@ -152,9 +151,12 @@ static int grow(qaward_subject *s, qaward_ctx *ctx, void **arr, size_t *cap, siz
     size_t nc = *cap ? *cap * 2 : 4;
     while (nc < need)
         nc *= 2;
-    void *p = qa_arealloc(&s->arena.alloc, *arr, nc * size);
+    /* arrays live in the subject's arena (the old copy stays there until free) */
+    void *p = nc > SIZE_MAX / size ? NULL : qa_arena_alloc(&s->arena, nc * size);
     if (!p)
         return nomem(ctx);
+    if (*cap)
+        memcpy(p, *arr, *cap * size);
     *arr = p;
     *cap = nc;
     return 0;
@@ -174,8 +176,8 @@ int qaward_subject_add_certificate(qaward_subject *s, qaward_ctx *ctx, const cha
                         s->id, type, (int)valid_to);
     if (grow(s, ctx, (void **)&s->certs, &s->cap_certs, s->n_certs + 1, sizeof *s->certs))
         return QAWARD_ENOMEM;
-    qa_cert c = {qa_arena_strdup(&s->arena, type), level ? qa_arena_strdup(&s->arena, level) : NULL, valid_from,
-                 valid_to};
+    qa_cert c = {.type = qa_arena_strdup(&s->arena, type), .type_h = qa_hash(type), .type_idx = -1,
+                 .level = level ? qa_arena_strdup(&s->arena, level) : NULL, .valid_from = valid_from, .valid_to = valid_to};
     if (!c.type || (level && !c.level))
         return nomem(ctx);
     s->certs[s->n_certs++] = c;
@@ -196,7 +198,8 @@ int qaward_subject_add_event(qaward_subject *s, qaward_ctx *ctx, const char *kin
         return qa_error(ctx, QAWARD_EINVAL, "subject %s: event %.60s: invalid date %d", s->id, kind, (int)date);
     if (grow(s, ctx, (void **)&s->events, &s->cap_events, s->n_events + 1, sizeof *s->events))
         return QAWARD_ENOMEM;
-    qa_event e = {qa_arena_strdup(&s->arena, kind), grade ? qa_arena_strdup(&s->arena, grade) : NULL, deaths, date};
+    qa_event e = {.kind = qa_arena_strdup(&s->arena, kind), .kind_h = qa_hash(kind), .kind_idx = -1,
+                  .grade = grade ? qa_arena_strdup(&s->arena, grade) : NULL, .deaths = deaths, .date = date};
     if (!e.kind || (grade && !e.grade))
         return nomem(ctx);
     s->events[s->n_events++] = e;
@@ -270,16 +273,16 @@ int qaward_subject_set_attestation(qaward_subject *s, qaward_ctx *ctx, const cha
         const char *d = qa_arena_strdup(&s->arena, id);
         if (!d)
             return nomem(ctx);
-        s->attests[s->n_attests++] = (qa_attest){d, value};
+        s->attests[s->n_attests++] = (qa_attest){d, qa_hash(d), value};
     }
     qa_ok(ctx);
     return QAWARD_OK;
 }
 
-int qa_subject_attestation(const qaward_subject *s, const char *id)
+int qa_subject_attestation(const qaward_subject *s, const char *id, uint64_t h)
 {
     for (size_t i = 0; i < s->n_attests; i++)
-        if (s->attests[i].id[0] == id[0] && strcmp(s->attests[i].id, id) == 0)
+        if (s->attests[i].h == h && strcmp(s->attests[i].id, id) == 0)
             return s->attests[i].value;
     return -1;
 }
@@ -317,6 +320,7 @@ int qaward_subject_employer(qaward_subject **out, qaward_ctx *ctx, qaward_subjec
         e->is_employer = 1;
         e->id = qa_arena_strdup(&e->arena, s->id);
         e->kind = qa_arena_strdup(&e->arena, "organization");
+        e->kind_h = qa_hash("organization");
         if (!e->id || !e->kind) {
             qaward_subject_free(e);
             return nomem(ctx);
@@ -341,3 +345,69 @@ void qaward_subject_list_free(qaward_subject_list *l)
 
 size_t qaward_subject_list_count(const qaward_subject_list *l) { return l ? l->n : 0; }
 qaward_subject *qaward_subject_list_get(const qaward_subject_list *l, size_t i) { return l && i < l->n ? l->items[i] : NULL; }
+
+/* Resolve one subject's ids against a policy (R18: unknown event kinds and
+ * grades, certificate levels and the kind itself are EINVAL naming them). */
+static int bind_one(qaward_subject *s, qaward_ctx *ctx, const qaward_policy *p, const char *whose)
+{
+    for (size_t i = 0; i < s->n_events; i++) {
+        qa_event *e = &s->events[i];
+        e->kind_idx = -1;
+        for (size_t j = 0; j < p->n_event_kinds; j++)
+            if (p->event_kinds[j].h == e->kind_h && strcmp(p->event_kinds[j].id, e->kind) == 0)
+                e->kind_idx = (int)j;
+        if (e->kind_idx < 0)
+            return qa_error(ctx, QAWARD_EINVAL, "subject %s: %sevents[%zu].kind \"%.60s\" is not an event kind of policy %s",
+                            s->id, whose, i, e->kind, p->id);
+        if (e->grade) {
+            int sc = p->event_kinds[e->kind_idx].scale;
+            if (sc < 0)
+                return qa_error(ctx, QAWARD_EINVAL, "subject %s: %sevents[%zu]: event kind \"%s\" takes no grade (got \"%.40s\")",
+                                s->id, whose, i, e->kind, e->grade);
+            if (qa_scale_grade(&p->scales[sc], e->grade) < 0)
+                return qa_error(ctx, QAWARD_EINVAL, "subject %s: %sevents[%zu].grade \"%.40s\" is not on scale \"%s\" of policy %s",
+                                s->id, whose, i, e->grade, p->scales[sc].id, p->id);
+        }
+    }
+    for (size_t i = 0; i < s->n_certs; i++) {
+        qa_cert *c = &s->certs[i];
+        c->type_idx = -1;
+        for (size_t j = 0; j < p->n_cert_types; j++)
+            if (p->cert_types[j].h == c->type_h && strcmp(p->cert_types[j].id, c->type) == 0)
+                c->type_idx = (int)j;
+    }
+    int8_t *att = s->bound_att;
+    if (s->bound_att_n < p->n_attest_ids) {
+        att = qa_arena_alloc(&s->arena, p->n_attest_ids);
+        if (!att)
+            return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
+        s->bound_att_n = p->n_attest_ids;
+    }
+    for (size_t a = 0; a < p->n_attest_ids; a++)
+        att[a] = (int8_t)qa_subject_attestation(s, p->attest_ids[a], p->attest_h[a]);
+    s->bound_att = att;
+    s->bound_kind = qa_policy_kind(p, s->kind);
+    s->bound = p;
+    return 0;
+}
+
+int qaward_subject_bind(qaward_subject *s, qaward_ctx *ctx, const qaward_policy *p)
+{
+    if (!s || !p)
+        return qa_error(ctx, QAWARD_EINVAL, "subject_bind: NULL subject or policy");
+    s->bound = NULL;
+    if (qa_policy_kind(p, s->kind) < 0)
+        return qa_error(ctx, QAWARD_EINVAL, "subject %s: kind \"%.60s\" is not a subject kind of policy %s", s->id,
+                        s->kind, p->id);
+    if (s->employer) {
+        s->employer->bound = NULL;
+        int rc = bind_one(s->employer, ctx, p, "employer.");
+        if (rc)
+            return rc;
+    }
+    int rc = bind_one(s, ctx, p, "");
+    if (rc)
+        return rc;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}

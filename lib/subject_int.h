@@ -7,6 +7,8 @@
 
 typedef struct qa_cert {
     const char *type;
+    uint64_t type_h;          /* qa_hash(type) */
+    int type_idx;             /* bound: policy certificate type index, or -1 */
     const char *level;        /* NULL when not levelled */
     qaward_date valid_from;
     qaward_date valid_to;     /* last valid day, or NONE (open-ended) */
@@ -14,6 +16,8 @@ typedef struct qa_cert {
 
 typedef struct qa_event {
     const char *kind;
+    uint64_t kind_h;          /* qa_hash(kind) */
+    int kind_idx;             /* bound: policy event kind index */
     const char *grade;        /* NULL when ungraded */
     int32_t deaths;
     qaward_date date;
@@ -26,6 +30,7 @@ typedef struct qa_profit {
 
 typedef struct qa_attest {
     const char *id;
+    uint64_t h;               /* qa_hash(id) */
     int value;
 } qa_attest;
 
@@ -39,6 +44,7 @@ struct qaward_subject {
     qa_arena arena;
     const char *id;
     const char *kind;
+    uint64_t kind_h;          /* qa_hash(kind) */
     const char *name;
     const char *region;
     int legal_person;         /* -1 unknown */
@@ -51,6 +57,11 @@ struct qaward_subject {
     uint32_t secrets;         /* bit i: QA_SECRET_FIELDS[i] */
     struct qaward_subject *employer;
     int is_employer;
+    /* qaward_subject_bind(): ids resolved against one policy; any setter clears it. */
+    const qaward_policy *bound;
+    int bound_kind;
+    int8_t *bound_att;        /* per policy attestation id: 1, 0, -1 unknown */
+    size_t bound_att_n;       /* its capacity */
 };
 
 struct qaward_subject_list {
@@ -62,7 +73,7 @@ struct qaward_subject_list {
 /* Profit of a fiscal year: 1 found, 0 unknown. */
 int qa_subject_profit(const qaward_subject *s, int32_t year, int64_t *fen);
 /* Attestation value: 1, 0, or -1 unknown. */
-int qa_subject_attestation(const qaward_subject *s, const char *id);
+int qa_subject_attestation(const qaward_subject *s, const char *id, uint64_t h);
 /* Index of a secret field name, or -1. */
 int qa_secret_field(const char *name);
 const char *qa_secret_field_name(int i);

@@ -613,11 +613,12 @@ int qaward_check_batch_json(char **out, qaward_ctx *ctx, const qaward_policy *p,
     qw_arr_begin(&w);
     size_t counts[3] = {0, 0, 0};
     for (size_t i = 0; i < l->n; i++) {
-        const qaward_subject *s = l->items[i];
+        qaward_subject *s = l->items[i];
         int kind, status;
         size_t n;
         qaward_date e;
-        if ((rc = qa_run_checks(c, s, as_of, &kind, &n, &status, &e))) {
+        if ((rc = qaward_subject_bind(s, ctx, p)) == QAWARD_ENOMEM ||
+            (rc = qa_run_checks(c, s, as_of, &kind, &n, &status, &e))) {
             if (rc != QAWARD_ENOPOLICY)
                 qa_error_prefix(ctx, "$[%zu] (subject %.60s)", i, s->id);
             break;

@@ -22,6 +22,71 @@ def vote(f, a, ab, present=13, members=15):
     return {"for": f, "against": a, "abstain": ab, "present": present, "members": members}
 
 
+# Subject facts (as `qaward check` reads them): the cycle runs the Art. 10/11
+# checks on them, so the refusals below come from the facts, not from a verdict.
+ORG_FACTS = {
+    # id: (region code, registration date, management-system certificate, since, excellence model since)
+    "ORG-01": ("360802", "2006-04-12", "iso9001", "2010-05-01", "2019-01-01"),
+    "ORG-02": ("360881", "2003-09-30", "iso22000", "2008-03-01", "2015-06-01"),
+    "ORG-03": ("360802", "2011-07-08", "iso9001", "2013-01-15", "2020-03-01"),
+    "ORG-04": ("360826", "2009-02-20", "iso9001", "2012-06-01", "2021-01-01"),
+    "ORG-05": ("360825", "2010-11-03", "iatf16949", "2016-09-01", "2021-01-01"),
+    "ORG-06": ("360828", "2001-05-16", "iso9001", "2005-04-01", "2018-01-01"),
+    "ORG-07": ("360823", "2008-08-08", "iso9001", "2014-02-01", "2022-01-01"),
+    "ORG-08": ("360824", "2012-03-27", "iso14001", "2017-07-01", "2022-07-01"),
+    "ORG-09": ("360827", "2005-10-10", "iso22000", "2011-05-01", "2020-09-01"),
+    "ORG-10": ("360829", "2007-06-18", "iso9001", "2012-08-01", "2019-04-01"),
+    "ORG-11": ("360822", "2004-12-01", "iso13485", "2009-10-01", "2020-01-01"),
+    # Art. 10(2): registered 2023-03-01, three years of operation only from 2026-03-01;
+    # its ISO 9001 certificate was transferred from the plant it took over.
+    "ORG-12": ("360881", "2023-03-01", "iso9001", "2020-06-01", "2023-06-01"),
+}
+
+
+def org_facts(cid):
+    region, reg, cert, since, model = ORG_FACTS[cid]
+    profit = {"2023": 1800000000 + 37000000 * int(cid[-2:]), "2024": 2100000000 + 41000000 * int(cid[-2:])}
+    if cid == "ORG-11":
+        del profit["2024"]  # R4/R5: fiscal 2024 profit not supplied: incomplete, not a loss
+    return {
+        "region_code": region, "legal_person": True, "for_profit": True,
+        "registration_date": reg, "excellence_model_since": model,
+        "certificates": [
+            {"type": cert, "valid_from": since, "valid_to": "2027-12-31"},
+            {"type": "safety_standardization", "level": "二级" if int(cid[-2:]) % 2 else "三级",
+             "valid_from": "2023-01-01", "valid_to": "2026-12-31"},
+        ],
+        "net_profit_fen": profit,
+        "events": [{"kind": "quality_complaint", "grade": "一般", "date": "2024-05-14"}] if cid == "ORG-07" else [],
+        "attestations": {"supports_central_policies": True, "policy_compliance": True,
+                         "notable_quality_benefits": True, "industry_leading": True, "good_reputation": True},
+    }
+
+
+IND_FACTS = {
+    # id: (region code, quality work since, employer, employer region)
+    "IND-01": ("360802", "1998-07-01", "江西赣庐精密机械有限公司", "360802"),
+    "IND-02": ("360803", "2004-09-01", "吉安市青原区质量检测中心", "360803"),
+    "IND-03": ("360826", "2009-03-01", "泰和禾丰农业发展有限公司", "360826"),
+    "IND-04": ("360881", "2012-08-15", "井冈山旅游服务有限公司", "360881"),
+    "IND-05": ("360821", "2006-05-01", "吉安县华兴电子有限公司", "360821"),
+    "IND-06": ("360830", "2015-02-01", "永新县永盛食品有限公司", "360830"),
+}
+
+
+def ind_facts(cid):
+    region, since, employer, eregion = IND_FACTS[cid]
+    return {
+        "region_code": region, "quality_work_since": since, "events": [],
+        "attestations": {"supports_central_policies": True, "excellence_contribution": True,
+                         "widely_recognised": True, "professional_ethics": True},
+        "employer": {"name": employer, "region_code": eregion,
+                     "certificates": [{"type": "safety_standardization", "level": "三级",
+                                       "valid_from": "2023-01-01", "valid_to": "2026-12-31"}],
+                     "events": []},
+    }
+
+
 def jian():
     rng = random.Random(2025)
     # (id, name, stage levels in %, or None when not accepted)
@@ -72,22 +137,7 @@ def jian():
              "IND-05": vote(5, 6, 2)}
     cands = []
     for cid, name, lv in orgs:
-        c = {"id": cid, "name": name, "kind": "organization", "verdict": "eligible"}
-        if cid == "ORG-10":
-            c["verdict"] = "ineligible"
-            c["reasons"] = [{"rule_id": "art20_false_materials_ban", "citation": "第二十条",
-                             "zh": "2022年3月10日认定提供虚假材料申报，5年内不予受理（至2027年3月10日止）",
-                             "en": "false materials found on 2022-03-10: applications refused for 5 years (until 2027-03-10)"}]
-        elif cid == "ORG-11":
-            c["verdict"] = "incomplete"
-            c["reasons"] = [{"rule_id": "art10_5_profit_two_years", "citation": "第十条（五）",
-                             "zh": "缺少2024年度净利润数据，无法判断近2年是否持续盈利",
-                             "en": "net profit for fiscal 2024 missing: two years' continuous profit cannot be decided (R4)"}]
-        elif cid == "ORG-12":
-            c["verdict"] = "ineligible"
-            c["reasons"] = [{"rule_id": "art10_2_operating_three_years", "citation": "第十条（二）",
-                             "zh": "2023年3月1日登记注册，至申报日依法运营不满3年（2026年3月1日起方满3年）",
-                             "en": "registered 2023-03-01: under three years of operation on the application date (holds from 2026-03-01)"}]
+        c = {"id": cid, "name": name, "kind": "organization", "subject": org_facts(cid)}
         if cid in votes:
             c["vote"] = votes[cid]
         if cid == "ORG-01":
@@ -98,7 +148,7 @@ def jian():
             c["notes"] = [{"key": "研发投入", "value": "2024年研发投入占营业收入6.8%", "trade_secret": True}]
         cands.append(c)
     for cid, name, lv in inds:
-        c = {"id": cid, "name": name, "kind": "individual", "verdict": "eligible"}
+        c = {"id": cid, "name": name, "kind": "individual", "subject": ind_facts(cid)}
         if cid in votes:
             c["vote"] = votes[cid]
         cands.append(c)
@@ -133,6 +183,17 @@ def jian():
     }
 
 
+def lake_facts(cid, kind, registered="2008-05-20"):
+    n = int(cid[-1])
+    if kind == "individual":
+        return {"region_code": "990101", "quality_work_since": "2010-03-01", "events": []}
+    return {"region_code": "99010%d" % n, "legal_person": True, "for_profit": True,
+            "registration_date": registered,
+            "certificates": [{"type": "iso9001", "valid_from": "2018-01-01", "valid_to": "2026-12-31"}],
+            "net_profit_fen": {"2022": 500000000 + n, "2023": 600000000 + n, "2024": 700000000 + n},
+            "events": []}
+
+
 def lakeside():
     cands = []
     data = [
@@ -147,15 +208,18 @@ def lakeside():
         ("LK-O6", "西堤物流有限公司", "organization", 420.00, None),
     ]
     for cid, name, kind, comp, v in data:
-        c = {"id": cid, "name": name, "kind": kind, "verdict": "eligible", "composite": comp}
+        c = {"id": cid, "name": name, "kind": kind, "subject": lake_facts(cid, kind), "composite": comp}
         if v:
             c["vote"] = v
         cands.append(c)
+    # Art. 8(2) of the fictional policy: registered 2021-09-01, five years only on 2026-09-01
+    cands.append({"id": "LK-O7", "name": "东港新能源科技有限公司", "kind": "organization",
+                  "subject": lake_facts("LK-O7", "organization", registered="2021-09-01")})
     return {
         "format": "qaward-cycle/1",
         "cycle": {"id": "lakeside-2025", "title": {"zh": "湖滨市质量奖2025（虚构示例）",
                                                    "en": "Lakeside Quality Award 2025 (fictional example)"},
-                  "decision_date": "2025-11-20"},
+                  "as_of": "2025-05-31", "decision_date": "2025-11-20"},
         "policy": "lakeside-2024",
         "review_rules": {
             "format": "qaward-review-rules/1", "id": "lakeside-2025-pooled-example", "example": True,

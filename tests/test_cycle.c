@@ -447,6 +447,13 @@ static void bad_inputs(void **s)
     assert_non_null(strstr(qaward_ctx_message(ctx), "robot"));
     assert_int_equal(qaward_cycle_add_candidate(NULL, ctx, c, "A", NULL, "organization"), 0);
     assert_int_equal(qaward_cycle_add_candidate(NULL, ctx, c, "A", NULL, "organization"), QAWARD_EEXISTS);
+    /* candidate getters (used by the bindings): name defaults to the id */
+    assert_string_equal(qaward_cycle_candidate_id(c, 0), "A");
+    assert_string_equal(qaward_cycle_candidate_name(c, 0), "A");
+    assert_string_equal(qaward_cycle_candidate_kind(c, 0), "organization");
+    assert_null(qaward_cycle_candidate_id(c, 1));
+    assert_null(qaward_cycle_candidate_name(c, 1));
+    assert_null(qaward_cycle_candidate_kind(NULL, 0));
     assert_int_equal(qaward_cycle_set_composite(ctx, c, 0, -1), QAWARD_ERANGE);
     assert_int_equal(qaward_cycle_set_composite(ctx, c, 5, 1), QAWARD_EINVAL);
     assert_int_equal(qaward_cycle_set_verdict(ctx, c, 0, 9), QAWARD_EINVAL);

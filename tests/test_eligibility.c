@@ -802,6 +802,45 @@ static void fast_checker_matches_full_verdict(void **state)
     qaward_checker_free(c);
 }
 
+static void bound_subject_gives_the_same_verdicts(void **state)
+{
+    (void)state;
+    qaward_subject *o = good_org("360802"), *i = good_person(), *e;
+    qaward_subject_add_event(o, ctx, "production_safety_accident", "一般", 1, D(2024, 1, 1));
+    qaward_subject_employer(&e, ctx, i);
+    qaward_subject_add_event(e, ctx, "quality_accident", "较大", 0, D(2024, 1, 1));
+    qaward_subject *subj[2] = {o, i};
+    for (int k = 0; k < 2; k++) {
+        char *a, *b;
+        qaward_verdict *v = check(jian, subj[k], NULL, D(2025, 4, 1));
+        assert_int_equal(qaward_verdict_to_json(&a, v, ctx), 0);
+        qaward_verdict_free(v);
+        assert_int_equal(qaward_subject_bind(subj[k], ctx, jian), 0);
+        v = check(jian, subj[k], NULL, D(2025, 4, 1));
+        assert_int_equal(qaward_verdict_to_json(&b, v, ctx), 0);
+        qaward_verdict_free(v);
+        assert_string_equal(a, b);
+        qaward_string_free(ctx, a);
+        qaward_string_free(ctx, b);
+    }
+    /* a setter after binding takes effect (the binding is dropped) */
+    assert_int_equal(outcome(jian, o, NULL, D(2025, 4, 1), "art10_6_reputation", NULL), QAWARD_PASS);
+    qaward_subject_set_attestation(o, ctx, "good_reputation", 0);
+    assert_int_equal(outcome(jian, o, NULL, D(2025, 4, 1), "art10_6_reputation", NULL), QAWARD_FAIL);
+    /* checking a subject bound to another policy takes the ordinary path */
+    assert_int_equal(qaward_subject_bind(o, ctx, jian), 0);
+    qaward_subject_set_region(o, ctx, "990101");
+    assert_int_equal(qaward_subject_bind(o, ctx, jian), 0);
+    assert_int_equal(outcome(lake, o, NULL, D(2025, 4, 1), "art8_no_accidents", NULL), QAWARD_FAIL);
+    /* binding validates kinds, event kinds and grades */
+    qaward_subject_add_event(o, ctx, "meteor_strike", NULL, 0, D(2024, 1, 1));
+    assert_int_equal(qaward_subject_bind(o, ctx, jian), QAWARD_EINVAL);
+    assert_non_null(strstr(qaward_ctx_message(ctx), "meteor_strike"));
+    assert_int_equal(qaward_subject_bind(NULL, ctx, jian), QAWARD_EINVAL);
+    qaward_subject_free(o);
+    qaward_subject_free(i);
+}
+
 static void batch_json_checks_many_subjects_once(void **state)
 {
     (void)state;
@@ -851,6 +890,7 @@ int main(void)
         cmocka_unit_test(lakeside_differs_from_jian_on_the_same_facts),
         cmocka_unit_test(bad_input_null_handles_dates_kinds_and_callbacks),
         cmocka_unit_test(fast_checker_matches_full_verdict),
+        cmocka_unit_test(bound_subject_gives_the_same_verdicts),
         cmocka_unit_test(batch_json_checks_many_subjects_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -126,6 +126,60 @@ out:
     return rc;
 }
 
+/* Modules joined: a cycle deciding eligibility from facts and history, its
+ * report, a verdict applied to a candidate, and a refusal letter from a verdict. */
+static int scenario_facts(qaward_ctx *ctx)
+{
+    static const char doc[] =
+        "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"as_of\":\"2025-06-30\","
+        "\"decision_date\":\"2025-12-18\"},\"policy\":\"jian-2023\",\"review_rules\":\"jian-2025-example\","
+        "\"history\":{\"sanctions\":[{\"subject_id\":\"B\",\"kind\":\"false_materials\","
+        "\"decided_on\":\"2022-03-10\",\"ban_from\":\"2022-03-10\",\"ban_until\":\"2027-03-10\"}]},"
+        "\"candidates\":["
+        "{\"id\":\"B\",\"name\":\"乙\",\"kind\":\"organization\",\"subject\":{\"region_code\":\"360802\","
+        "\"registration_date\":\"2023-03-01\",\"net_profit_fen\":{\"2023\":1}}},"
+        "{\"id\":\"I\",\"kind\":\"individual\",\"subject\":{\"region_code\":\"360802\"}}]}";
+    qaward_cycle *c;
+    int rc = qaward_cycle_load_json(&c, ctx, doc, sizeof doc - 1);
+    if (rc)
+        return rc;
+    char *out = NULL;
+    qaward_verdict *v = NULL;
+    qaward_refusal *r = NULL;
+    qaward_procedure *p = NULL;
+    qaward_subject *s = NULL;
+    if ((rc = qaward_cycle_run(ctx, c, NULL)) ||
+        (rc = qaward_cycle_report(&out, ctx, c, QAWARD_REPORT_TEXT, QAWARD_LANG_EN, 0)))
+        goto out;
+    qaward_string_free(ctx, out);
+    out = NULL;
+    static const char sj[] = "{\"id\":\"B\",\"kind\":\"organization\",\"region_code\":\"360802\"}";
+    qaward_store st;
+    qaward_memstore_as_store(&st, qaward_cycle_memstore(c));
+    if ((rc = qaward_subject_load_json(&s, ctx, sj, sizeof sj - 1)) ||
+        (rc = qaward_check(&v, ctx, qaward_cycle_policy(c), s, &st, 20250630)) ||
+        (rc = qaward_cycle_apply_verdict(ctx, c, 0, v)) || (rc = qaward_cycle_set_subject(ctx, c, 0, s)) ||
+        (rc = qaward_cycle_check_candidates(ctx, c, NULL)) ||
+        (rc = qaward_refusal_from_verdict(&r, ctx, "乙", v)) ||
+        (rc = qaward_procedure_builtin(&p, ctx, "jian-2023")) ||
+        (rc = qaward_refusal_letter(&out, r, ctx, p, 20250715, QAWARD_LANG_ZH)))
+        goto out;
+    qaward_string_free(ctx, out);
+out:
+    qaward_procedure_free(p);
+    qaward_refusal_free(r);
+    qaward_verdict_free(v);
+    qaward_cycle_free(c); /* before the subject it borrows */
+    qaward_subject_free(s);
+    return rc;
+}
+
+static void facts_cycle_survives_every_failing_allocation(void **state)
+{
+    (void)state;
+    assert_true(oom_run("facts", scenario_facts) >= 10);
+}
+
 static void cycle_survives_every_failing_allocation(void **state)
 {
     (void)state;
@@ -138,6 +192,46 @@ static void sanctions_survive_every_failing_allocation(void **state)
     assert_true(oom_run("sanctions", scenario_sanction) >= 3);
 }
 
+/* The batch fast check (issue 6.3): load a list, a history, check the list in one call. */
+static int scenario_checker_many(qaward_ctx *ctx)
+{
+    static const char subjects[] =
+        "[{\"id\":\"A\",\"kind\":\"organization\",\"registration_date\":\"2015-03-01\"},"
+        "{\"id\":\"B\",\"kind\":\"organization\",\"legal_person\":true}]";
+    static const char hist[] = "{\"awards\":[{\"subject_id\":\"A\",\"level\":\"award\",\"kind\":"
+                               "\"organization\",\"award_date\":\"2021-12-20\"}]}";
+    qaward_policy *p = NULL;
+    qaward_subject_list *l = NULL;
+    qaward_memstore *ms = NULL;
+    qaward_checker *c = NULL;
+    qaward_store st;
+    int stat[2];
+    qaward_date ear[2];
+    int rc = qaward_policy_builtin(&p, ctx, "jian-2023");
+    if (!rc)
+        rc = qaward_subject_list_load_json(&l, ctx, subjects, sizeof subjects - 1);
+    if (!rc)
+        rc = qaward_memstore_new(&ms, ctx);
+    if (!rc)
+        rc = qaward_memstore_load_json(ms, ctx, hist, sizeof hist - 1);
+    if (!rc)
+        rc = qaward_memstore_as_store(&st, ms);
+    if (!rc)
+        rc = qaward_checker_new(&c, ctx, p, &st);
+    if (!rc)
+        rc = qaward_checker_fast_list(stat, ear, NULL, c, l, 20250401);
+    qaward_checker_free(c);
+    qaward_memstore_free(ms);
+    qaward_subject_list_free(l);
+    qaward_policy_free(p);
+    return rc;
+}
+
+static void checker_many_survives_every_failing_allocation(void **state)
+{
+    (void)state;
+    assert_true(oom_run("checker_many", scenario_checker_many) >= 3);
+}
 
 /* ---- Helpers: source files read once with malloc (outside the failing allocator). */
 #define TRY(x)                                                                                                         \
@@ -686,6 +780,8 @@ int main(void)
         cmocka_unit_test(json_layer_survives_every_failing_allocation),
         cmocka_unit_test(cycle_survives_every_failing_allocation),
         cmocka_unit_test(sanctions_survive_every_failing_allocation),
+        cmocka_unit_test(checker_many_survives_every_failing_allocation),
+        cmocka_unit_test(facts_cycle_survives_every_failing_allocation),
         cmocka_unit_test(policy_survives_every_failing_allocation),
         cmocka_unit_test(review_rules_survive_every_failing_allocation),
         cmocka_unit_test(scheme_survives_every_failing_allocation),

@@ -608,7 +608,7 @@ static void r14_example_rules_load_with_their_values(void **state)
     qaward_review_rules_free(r);
 
     assert_int_equal(qaward_review_rules_builtin(&r, ctx, "lakeside-2025-example"), 0);
-    assert_int_equal(qaward_review_rules_min_composite(&v, ctx, r, "individual", "honour"), 0);
+    assert_int_equal(qaward_review_rules_min_composite(&v, ctx, r, "individual", "commendation"), 0);
     assert_int_equal(v, 6000);
     assert_int_equal(qaward_review_rules_min_composite(&v, ctx, r, "organization", "award"), QAWARD_ENORULE);
     MSG_HAS("kinds.organization.min_composite.award");

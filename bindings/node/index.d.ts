@@ -139,3 +139,144 @@ export interface Verdict {
 export declare function check(policy: Policy, subject: Subject | object, asOf: DateLike, store?: Store | MemStore | null): Verdict;
 export declare function checkBatch(policy: Policy, subjects: object[] | object | string, asOf: DateLike,
   store?: Store | MemStore | null, opts?: { brief?: boolean; raw?: boolean }): any;
+
+// ---------------------------------------------------------------- cycle (cycle.h)
+export type CycleVerdict = 'eligible' | 'ineligible' | 'incomplete';
+export type CycleOutcome = 'none' | 'awarded' | 'rewin' | 'tie' | 'vote_failed' | 'quota_full' | 'below_min'
+  | 'gate_failed' | 'refused' | 'incomplete' | 'not_scored';
+export type VoteState = 'none' | 'passed' | 'failed' | 'no_quorum';
+/** A candidate: its index in the cycle or its subject id. */
+export type CandidateRef = number | string;
+
+export interface CandidateResult {
+  index: number; subjectId: string; name: string; kind: string;
+  outcome: CycleOutcome;
+  /** level placed at, tied at or voted down at */
+  level: string | null;
+  /** hundredths of a point */
+  composite: number | null;
+  /** rank within its quota's ranking, 0 = unranked */
+  rank: number;
+  prizeFen: number;
+  vote: VoteState;
+  /** eligibility outcome given or computed from facts (R5) */
+  verdict: 'unset' | CycleVerdict;
+}
+export interface Bucket {
+  level: string; kinds: string[]; pooled: boolean; max: number;
+  /** re-winners not counted (R8) */
+  placed: number; vacant: number;
+  /** places left for the leading group to decide (R12) */
+  tied: number;
+  prizeTotalFen: number;
+}
+export interface Vote { for: number; against: number; abstain: number; present: number; members: number }
+export interface ReportOptions { format?: 'json' | 'text'; lang?: 'zh' | 'en'; public?: boolean }
+
+export declare class Cycle extends Handle {
+  constructor(policy: Policy, rules: ReviewRules | null, cycleId: string, decisionDate: DateLike);
+  /** A `qaward-cycle/1` document: JSON text, an object, or a file path. */
+  static load(doc: string | object): Cycle;
+  readonly id: string;
+  readonly decisionDate: string;
+  readonly policy: Policy;
+  readonly length: number;
+  readonly subjectIds: string[];
+  index(ref: CandidateRef): number;
+  addCandidate(subjectId: string, kind: string, name?: string | null,
+    opts?: { verdict?: CycleVerdict; composite?: number; stages?: Record<string, number> }): number;
+  setVerdict(ref: CandidateRef, verdict: CycleVerdict): this;
+  /** the date eligibility is decided on for candidates given as facts (R1) */
+  asOf: string | null;
+  setSubject(ref: CandidateRef, subject: Subject | object): this;
+  checkCandidates(store?: Store | MemStore | null): this;
+  addReason(ref: CandidateRef, ruleId: string, citation?: string | null, messageZh?: string | null, messageEn?: string | null): this;
+  setComposite(ref: CandidateRef, hundredths: number): this;
+  setStageTotal(ref: CandidateRef, stage: string, hundredths: number): this;
+  setDefence(ref: CandidateRef, passed: boolean): this;
+  setVote(ref: CandidateRef, vote: Vote): this;
+  decideTie(ref: CandidateRef, placed: boolean): this;
+  addNote(ref: CandidateRef, key: string, value: string, tradeSecret?: boolean): this;
+  setScoresSecret(ref: CandidateRef, secret?: boolean): this;
+  run(store?: Store | MemStore | null): this;
+  readonly isRun: boolean;
+  candidate(ref: CandidateRef): CandidateResult;
+  results(): CandidateResult[];
+  ties(): CandidateResult[];
+  buckets(): Bucket[];
+  readonly prizeTotalFen: number;
+  report(opts?: ReportOptions & { format?: 'json' }): Record<string, any>;
+  report(opts: ReportOptions & { format: 'text' }): string;
+  publicReport(opts?: Omit<ReportOptions, 'public'>): Record<string, any> | string;
+  toJSON(): Record<string, any>;
+  finalise(store?: Store | MemStore | null): void;
+  ownStore(): { awards: unknown[]; sanctions: unknown[] } | null;
+}
+
+// ---------------------------------------------------------------- sanctions (sanctions.h)
+export interface Finding {
+  subjectId: string; kind: string; decidedOn: DateLike;
+  /** R11: the incident (default: decidedOn) */
+  eventDate?: DateLike | null;
+  /** the award concerned (default: the library picks it) */
+  awardDate?: DateLike | null;
+}
+export interface SanctionOutcome {
+  revokes: boolean; revokedAwardDate: string | null; revokedLevel: string | null; revokedOn: string | null;
+  publicNotice: boolean; banFrom: string | null; banUntil: string | null;
+  citation: { zh: string | null; en: string | null };
+}
+export declare function computeSanction(policy: Policy, finding: Finding, store?: Store | MemStore | null): SanctionOutcome;
+export declare function applySanction(policy: Policy, finding: Finding, store: Store | MemStore): SanctionOutcome;
+
+// ---------------------------------------------------------------- calendar, procedure
+/** A working-day calendar (R16); a date outside its years throws QAwardError ECALENDAR. */
+export declare class Calendar extends Handle {
+  constructor(source?: string | object);
+  merge(doc: string | object): void;
+  readonly years: number[];
+  isWorkingDay(d: DateLike): boolean;
+  workingDays(first: DateLike, last: DateLike): number;
+  noticeEnd(first: DateLike, workingDays: number): string;
+  toJSON(): Record<string, unknown>;
+}
+export interface NoticeCheck { kind: string; first: string; last: string; workingDays: number; satisfied: boolean }
+export declare class Procedure extends Handle {
+  constructor(source?: string | object);
+  readonly id: string;
+  readonly calendarName: string | null;
+  calendar(): Calendar;
+  readonly notices: Record<string, number>;
+  readonly stages: string[];
+  stageName(stage: string, lang?: 'zh' | 'en'): string;
+  noticeCheck(calendar: Calendar, kind: string, first: DateLike, last: DateLike): NoticeCheck;
+  noticeCheckJSON(calendar: Calendar, kind: string, first: DateLike, last: DateLike): Record<string, unknown>;
+}
+export interface RefusalReason {
+  ruleId: string; citationZh: string; citationEn: string; messageZh: string; messageEn: string;
+  /** the check could not be decided for lack of facts (R5) */
+  unknown?: boolean;
+}
+export declare class Refusal extends Handle {
+  constructor(applicantName: string);
+  addReason(r: RefusalReason): this;
+  readonly length: number;
+  letter(procedure: Procedure, date: DateLike, lang?: 'zh' | 'en'): string;
+  toJSON(procedure: Procedure, date: DateLike): Record<string, unknown>;
+}
+export declare function validateTimeline(doc: string | object, procedure?: Procedure | null,
+  calendar?: Calendar | null): { ok: boolean; violations: any[]; [k: string]: unknown };
+
+// ---------------------------------------------------------------- batch fast checks
+export declare const STATUS: ['eligible', 'ineligible', 'incomplete'];
+/** Many subjects loaded from one document (one JSON conversion per batch). */
+export declare class SubjectList extends Handle {
+  constructor(doc: object[] | object | string);
+  readonly length: number;
+}
+export declare class Checker extends Handle {
+  constructor(policy: Policy, store?: MemStore | null);
+  /** Status codes (index into STATUS) of every subject: one foreign call per batch. */
+  statuses(list: SubjectList, asOf: DateLike): Int32Array;
+  statuses(list: SubjectList, asOf: DateLike, opts: { earliest: true }): { statuses: Int32Array; earliest: (string | null)[] };
+}

@@ -636,3 +636,415 @@ module.exports = {
   AwardRecord, SanctionRecord, StoreStruct,
   version: () => C.qaward_version(),
 };
+
+// ---------------------------------------------------------------- cycle (cycle.h)
+const FindingStruct = koffi.struct('qaward_finding', {
+  version: 'uint32_t', subject_id: 'const char *', kind: 'const char *', decided_on: 'int32_t',
+  event_date: 'int32_t', award_date: 'int32_t',
+});
+const SanctionOutcomeStruct = koffi.struct('qaward_sanction_outcome', {
+  version: 'uint32_t', revokes: 'int', revoked_award_date: 'int32_t', revoked_level: 'const char *',
+  revoked_on: 'int32_t', public_notice: 'int', ban_from: 'int32_t', ban_until: 'int32_t',
+  citation_zh: 'const char *', citation_en: 'const char *',
+});
+[
+  'int qaward_cycle_new(_Out_ qaward_cycle **out, qaward_ctx *ctx, qaward_policy *p, qaward_review_rules *r, const char *id, int32_t decision_date)',
+  'void qaward_cycle_free(qaward_cycle *c)',
+  'const char *qaward_cycle_id(qaward_cycle *c)',
+  'int32_t qaward_cycle_decision_date(qaward_cycle *c)',
+  'qaward_policy *qaward_cycle_policy(qaward_cycle *c)',
+  'int qaward_cycle_add_candidate(_Out_ size_t *index, qaward_ctx *ctx, qaward_cycle *c, const char *id, const char *name, const char *kind)',
+  'size_t qaward_cycle_candidate_count(qaward_cycle *c)',
+  'int64_t qaward_cycle_candidate_find(qaward_cycle *c, const char *id)',
+  'const char *qaward_cycle_candidate_id(qaward_cycle *c, size_t i)',
+  'const char *qaward_cycle_candidate_name(qaward_cycle *c, size_t i)',
+  'const char *qaward_cycle_candidate_kind(qaward_cycle *c, size_t i)',
+  'int qaward_cycle_set_verdict(qaward_ctx *ctx, qaward_cycle *c, size_t i, int verdict)',
+  'int qaward_cycle_set_as_of(qaward_ctx *ctx, qaward_cycle *c, int32_t as_of)',
+  'int32_t qaward_cycle_as_of(qaward_cycle *c)',
+  'int qaward_cycle_set_subject(qaward_ctx *ctx, qaward_cycle *c, size_t i, qaward_subject *s)',
+  'int qaward_cycle_check_candidates(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store)',
+  'int qaward_cycle_candidate_verdict(qaward_cycle *c, size_t i)',
+  'int qaward_cycle_add_reason(qaward_ctx *ctx, qaward_cycle *c, size_t i, const char *rule, const char *citation, const char *zh, const char *en)',
+  'int qaward_cycle_set_composite(qaward_ctx *ctx, qaward_cycle *c, size_t i, int64_t composite)',
+  'int qaward_cycle_set_stage_total(qaward_ctx *ctx, qaward_cycle *c, size_t i, const char *stage, int64_t total)',
+  'int qaward_cycle_set_defence(qaward_ctx *ctx, qaward_cycle *c, size_t i, int passed)',
+  'int qaward_cycle_set_vote(qaward_ctx *ctx, qaward_cycle *c, size_t i, int32_t vfor, int32_t against, int32_t abstain, int32_t present, int32_t members)',
+  'int qaward_cycle_decide_tie(qaward_ctx *ctx, qaward_cycle *c, size_t i, int placed)',
+  'int qaward_cycle_add_note(qaward_ctx *ctx, qaward_cycle *c, size_t i, const char *key, const char *value, int secret)',
+  'int qaward_cycle_set_scores_secret(qaward_ctx *ctx, qaward_cycle *c, size_t i, int secret)',
+  'int qaward_cycle_run(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store)',
+  'int qaward_cycle_is_run(qaward_cycle *c)',
+  'int qaward_cycle_candidate_outcome(qaward_cycle *c, size_t i)',
+  'const char *qaward_cycle_candidate_level(qaward_cycle *c, size_t i)',
+  'int qaward_cycle_candidate_composite(_Out_ int64_t *out, qaward_cycle *c, size_t i)',
+  'int64_t qaward_cycle_candidate_rank(qaward_cycle *c, size_t i)',
+  'int64_t qaward_cycle_candidate_prize(qaward_cycle *c, size_t i)',
+  'int qaward_cycle_candidate_vote(qaward_cycle *c, size_t i)',
+  'size_t qaward_cycle_bucket_count(qaward_cycle *c)',
+  'int qaward_cycle_bucket_get(_Out_ const char **level, _Out_ int32_t *max, _Out_ int32_t *placed, _Out_ int32_t *vacant, _Out_ int32_t *tied, _Out_ int64_t *prize, qaward_cycle *c, size_t i)',
+  'int64_t qaward_cycle_prize_total(qaward_cycle *c)',
+  'int qaward_cycle_finalise(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store)',
+  'int qaward_cycle_report(_Out_ void **out, qaward_ctx *ctx, qaward_cycle *c, int format, int lang, int public_version)',
+  'int qaward_cycle_to_json(_Out_ void **out, qaward_cycle *c, qaward_ctx *ctx)',
+  'int qaward_cycle_load_json(_Out_ qaward_cycle **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'qaward_memstore *qaward_cycle_memstore(qaward_cycle *c)',
+  'int qaward_finding_init(_Inout_ qaward_finding *f, uint32_t version)',
+  'int qaward_sanction_compute(_Inout_ qaward_sanction_outcome *out, qaward_ctx *ctx, qaward_policy *p, const qaward_store *store, const qaward_finding *f)',
+  'int qaward_sanction_apply(_Inout_ qaward_sanction_outcome *out, qaward_ctx *ctx, qaward_policy *p, const qaward_store *store, const qaward_finding *f)',
+].forEach(declare);
+
+const VERDICTS = { eligible: 1, ineligible: 2, incomplete: 3 };
+const CYCLE_OUTCOMES = ['none', 'awarded', 'rewin', 'tie', 'vote_failed', 'quota_full', 'below_min', 'gate_failed',
+  'refused', 'incomplete', 'not_scored'];
+const VOTES = ['none', 'passed', 'failed', 'no_quorum'];
+const langOf = (lang) => (String(lang).startsWith('zh') ? 1 : 0);
+
+function intArg(v, what) {
+  if (typeof v === 'bigint') return v;
+  if (!Number.isSafeInteger(v)) throw new TypeError(`${what} must be an integer (hundredths of a point), got ${v}`);
+  return v;
+}
+
+function docText(doc) {
+  if (typeof doc === 'string' && !/^\s*\{/.test(doc)) return fs.readFileSync(doc, 'utf8'); // a path
+  return jsonBytes(doc);
+}
+
+/**
+ * One award cycle (edition): new Cycle(policy, rules, '2025', '2025-12-18') or Cycle.load(docOrPath).
+ * A candidate is named by its index or its subject id.
+ */
+class Cycle extends Handle {
+  constructor(policy, rules, cycleId, decisionDate) {
+    super();
+    if (policy === undefined) return; // Cycle.load
+    this.policyRef = policy; this.rulesRef = rules || null;
+    const out = [null];
+    checkStatus(C.qaward_cycle_new(out, ctx(), policy.handle, rules ? rules.handle : null, cycleId, toDate(decisionDate)));
+    this._own(out[0], C.qaward_cycle_free);
+  }
+  /** Load a `qaward-cycle/1` document (JSON text, object, or a file path). */
+  static load(doc) {
+    const text = docText(doc);
+    const out = [null];
+    checkStatus(C.qaward_cycle_load_json(out, ctx(), text, Buffer.byteLength(text)));
+    const c = new Cycle();
+    c._own(out[0], C.qaward_cycle_free);
+    return c;
+  }
+  get id() { return C.qaward_cycle_id(this.handle); }
+  get decisionDate() { return fromDate(C.qaward_cycle_decision_date(this.handle)); }
+  /** The cycle's policy (a loaded cycle's own policy is borrowed and kept alive with the cycle). */
+  get policy() {
+    if (this.policyRef) return this.policyRef;
+    const p = Object.create(Policy.prototype);
+    p._h = C.qaward_cycle_policy(this.handle); p._free = () => {}; p.owner = this;
+    return p;
+  }
+  get length() { return Number(C.qaward_cycle_candidate_count(this.handle)); }
+  get subjectIds() { return Array.from({ length: this.length }, (_, i) => C.qaward_cycle_candidate_id(this.handle, i)); }
+  index(ref) {
+    if (typeof ref === 'string') {
+      const i = Number(C.qaward_cycle_candidate_find(this.handle, ref));
+      if (i < 0) throw new QAwardError(CODES.ENOTFOUND, `cycle ${this.id}: no candidate ${JSON.stringify(ref)}`);
+      return i;
+    }
+    if (!Number.isInteger(ref) || ref < 0 || ref >= this.length) throw new RangeError(`cycle ${this.id}: candidate index ${ref} out of range`);
+    return ref;
+  }
+  addCandidate(subjectId, kind, name = null, { verdict, composite, stages } = {}) {
+    const ix = [0];
+    checkStatus(C.qaward_cycle_add_candidate(ix, ctx(), this.handle, subjectId, name, kind));
+    const i = Number(ix[0]);
+    if (verdict !== undefined) this.setVerdict(i, verdict);
+    if (composite !== undefined) this.setComposite(i, composite);
+    for (const [s, t] of Object.entries(stages || {})) this.setStageTotal(i, s, t);
+    return i;
+  }
+  _call(fn, ref, ...args) { checkStatus(fn(ctx(), this.handle, this.index(ref), ...args)); return this; }
+  setVerdict(ref, verdict) {
+    if (!(verdict in VERDICTS)) throw new TypeError(`verdict must be one of ${Object.keys(VERDICTS).join(', ')}, got ${verdict}`);
+    return this._call(C.qaward_cycle_set_verdict, ref, VERDICTS[verdict]);
+  }
+  get asOf() { return fromDate(C.qaward_cycle_as_of(this.handle)); }
+  set asOf(d) { checkStatus(C.qaward_cycle_set_as_of(ctx(), this.handle, toDate(d))); }
+  /** Give a candidate as facts (Subject or plain object); run()/checkCandidates() decides its eligibility (R5). */
+  setSubject(ref, subject) {
+    const s = subject instanceof Subject ? subject : new Subject(subject);
+    const i = this.index(ref);
+    this._call(C.qaward_cycle_set_subject, i, s.handle);
+    (this.subjects || (this.subjects = {}))[i] = s; // the cycle borrows it
+    return this;
+  }
+  checkCandidates(store = null) {
+    checkStatus(withStore(store, (table) => C.qaward_cycle_check_candidates(ctx(), this.handle, table)));
+    return this;
+  }
+  addReason(ref, ruleId, citation = null, messageZh = null, messageEn = null) {
+    return this._call(C.qaward_cycle_add_reason, ref, ruleId, citation, messageZh, messageEn);
+  }
+  setComposite(ref, composite) { return this._call(C.qaward_cycle_set_composite, ref, intArg(composite, 'composite')); }
+  setStageTotal(ref, stage, total) { return this._call(C.qaward_cycle_set_stage_total, ref, stage, intArg(total, 'total')); }
+  setDefence(ref, passed) { return this._call(C.qaward_cycle_set_defence, ref, passed ? 1 : 0); }
+  setVote(ref, v) { return this._call(C.qaward_cycle_set_vote, ref, v.for, v.against, v.abstain, v.present, v.members); }
+  decideTie(ref, placed) { return this._call(C.qaward_cycle_decide_tie, ref, placed ? 1 : 0); }
+  addNote(ref, key, value, tradeSecret = false) { return this._call(C.qaward_cycle_add_note, ref, key, value, tradeSecret ? 1 : 0); }
+  setScoresSecret(ref, secret = true) { return this._call(C.qaward_cycle_set_scores_secret, ref, secret ? 1 : 0); }
+  /** Allocate the places; store: null (the cycle's own history), a MemStore or a store object. */
+  run(store = null) {
+    checkStatus(withStore(store, (table) => C.qaward_cycle_run(ctx(), this.handle, table)));
+    return this;
+  }
+  get isRun() { return C.qaward_cycle_is_run(this.handle) === 1; }
+  candidate(ref) {
+    const i = this.index(ref); const h = this.handle;
+    const comp = [0];
+    const has = C.qaward_cycle_candidate_composite(comp, h, i) === 0;
+    return {
+      index: i, subjectId: C.qaward_cycle_candidate_id(h, i), name: C.qaward_cycle_candidate_name(h, i),
+      kind: C.qaward_cycle_candidate_kind(h, i), outcome: CYCLE_OUTCOMES[C.qaward_cycle_candidate_outcome(h, i)] || '?',
+      level: C.qaward_cycle_candidate_level(h, i), composite: has ? Number(comp[0]) : null,
+      rank: Number(C.qaward_cycle_candidate_rank(h, i)), prizeFen: Number(C.qaward_cycle_candidate_prize(h, i)),
+      vote: VOTES[C.qaward_cycle_candidate_vote(h, i)] || '?',
+      verdict: ['unset', 'eligible', 'ineligible', 'incomplete'][C.qaward_cycle_candidate_verdict(h, i)] || '?',
+    };
+  }
+  results() { return Array.from({ length: this.length }, (_, i) => this.candidate(i)); }
+  ties() { return this.results().filter((r) => r.outcome === 'tie'); }
+  buckets() {
+    if (!this.isRun) throw new QAwardError(CODES.ESTATE, `cycle ${this.id}: buckets: run() the cycle first`);
+    const h = this.handle; const n = Number(C.qaward_cycle_bucket_count(h));
+    const rep = n ? this.toJSON().buckets : [];
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const lv = [null]; const mx = [0]; const pl = [0]; const va = [0]; const ti = [0]; const pz = [0];
+      checkStatus(C.qaward_cycle_bucket_get(lv, mx, pl, va, ti, pz, h, i));
+      out.push({ level: lv[0], kinds: rep[i] ? rep[i].kinds : [], pooled: !!(rep[i] && rep[i].pooled), max: mx[0],
+        placed: pl[0], vacant: va[0], tied: ti[0], prizeTotalFen: Number(pz[0]) });
+    }
+    return out;
+  }
+  get prizeTotalFen() { return Number(C.qaward_cycle_prize_total(this.handle)); }
+  /** The report: an object (format 'json', both languages) or text in lang; public omits trade secrets (R19). */
+  report({ format = 'json', lang = 'zh', public: pub = false } = {}) {
+    if (format !== 'json' && format !== 'text') throw new TypeError(`format must be 'json' or 'text', got ${format}`);
+    const out = [null];
+    checkStatus(C.qaward_cycle_report(out, ctx(), this.handle, format === 'json' ? 0 : 1, langOf(lang), pub ? 1 : 0));
+    const s = takeString(out[0]);
+    return format === 'json' ? JSON.parse(s) : s;
+  }
+  publicReport(opts = {}) { return this.report({ ...opts, public: true }); }
+  toJSON() {
+    const out = [null];
+    checkStatus(C.qaward_cycle_to_json(out, this.handle, ctx()));
+    return JSON.parse(takeString(out[0]));
+  }
+  /** Write the decisions in one transaction; a store exception is re-thrown after the rollback. */
+  finalise(store = null) {
+    checkStatus(withStore(store, (table) => C.qaward_cycle_finalise(ctx(), this.handle, table)));
+  }
+  /** A loaded cycle's own in-memory store (history + finalised awards), or null. */
+  ownStore() {
+    const ms = C.qaward_cycle_memstore(this.handle);
+    if (!ms) return null;
+    const out = [null];
+    checkStatus(C.qaward_memstore_to_json(out, ms, ctx()));
+    return JSON.parse(takeString(out[0]));
+  }
+}
+
+// ---------------------------------------------------------------- sanctions (sanctions.h)
+function sanction(fn, policy, f, store) {
+  const fin = { version: 1, subject_id: f.subjectId, kind: f.kind, decided_on: toDate(f.decidedOn),
+    event_date: toDate(f.eventDate), award_date: toDate(f.awardDate) };
+  const o = { version: 1, revokes: 0, revoked_award_date: 0, revoked_level: null, revoked_on: 0, public_notice: 0,
+    ban_from: 0, ban_until: 0, citation_zh: null, citation_en: null };
+  checkStatus(withStore(store, (table) => fn(o, ctx(), policy.handle, table, fin)));
+  return {
+    revokes: o.revokes === 1, revokedAwardDate: fromDate(o.revoked_award_date), revokedLevel: o.revoked_level,
+    revokedOn: fromDate(o.revoked_on), publicNotice: o.public_notice === 1, banFrom: fromDate(o.ban_from),
+    banUntil: fromDate(o.ban_until), citation: { zh: o.citation_zh, en: o.citation_en },
+  };
+}
+/** A finding's consequences (ban window, revocation), writing nothing. */
+function computeSanction(policy, finding, store = null) { return sanction(C.qaward_sanction_compute, policy, finding, store); }
+/** Record a finding through the store in one transaction. */
+function applySanction(policy, finding, store) { return sanction(C.qaward_sanction_apply, policy, finding, store); }
+
+// ---------------------------------------------------------------- calendar + procedure
+[
+  'int qaward_calendar_load_json(_Out_ qaward_calendar **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'int qaward_calendar_builtin(_Out_ qaward_calendar **out, qaward_ctx *ctx, const char *name)',
+  'int qaward_calendar_merge_json(qaward_calendar *cal, qaward_ctx *ctx, const char *json, size_t len)',
+  'void qaward_calendar_free(qaward_calendar *cal)',
+  'size_t qaward_calendar_year_count(qaward_calendar *cal)',
+  'int32_t qaward_calendar_year_at(qaward_calendar *cal, size_t i)',
+  'int qaward_calendar_is_working_day(_Out_ int *out, qaward_ctx *ctx, qaward_calendar *cal, int32_t d)',
+  'int qaward_calendar_working_days(_Out_ int32_t *out, qaward_ctx *ctx, qaward_calendar *cal, int32_t first, int32_t last)',
+  'int qaward_calendar_notice_end(_Out_ int32_t *out, qaward_ctx *ctx, qaward_calendar *cal, int32_t first, int32_t n)',
+  'int qaward_calendar_to_json(_Out_ void **out, qaward_calendar *cal, qaward_ctx *ctx)',
+  'int qaward_procedure_load_json(_Out_ qaward_procedure **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'int qaward_procedure_builtin(_Out_ qaward_procedure **out, qaward_ctx *ctx, const char *name)',
+  'void qaward_procedure_free(qaward_procedure *p)',
+  'const char *qaward_procedure_id(qaward_procedure *p)',
+  'const char *qaward_procedure_calendar_name(qaward_procedure *p)',
+  'size_t qaward_procedure_notice_count(qaward_procedure *p)',
+  'const char *qaward_procedure_notice_kind(qaward_procedure *p, size_t i)',
+  'int32_t qaward_procedure_notice_min_days(qaward_procedure *p, size_t i)',
+  'size_t qaward_procedure_stage_count(qaward_procedure *p)',
+  'const char *qaward_procedure_stage_id(qaward_procedure *p, size_t i)',
+  'const char *qaward_procedure_stage_name(qaward_procedure *p, size_t i, int lang)',
+  'int qaward_notice_check(_Out_ int *satisfied, _Out_ int32_t *wd, qaward_ctx *ctx, qaward_procedure *p, qaward_calendar *cal, const char *kind, int32_t first, int32_t last)',
+  'int qaward_notice_check_json(_Out_ void **out, qaward_ctx *ctx, qaward_procedure *p, qaward_calendar *cal, const char *kind, int32_t first, int32_t last)',
+  'int qaward_refusal_new(_Out_ void **out, qaward_ctx *ctx, const char *name)',
+  'int qaward_refusal_add_reason(void *r, qaward_ctx *ctx, const char *rule, int unknown, const char *czh, const char *cen, const char *mzh, const char *men)',
+  'size_t qaward_refusal_reason_count(void *r)',
+  'int qaward_refusal_letter(_Out_ void **out, void *r, qaward_ctx *ctx, qaward_procedure *p, int32_t date, int lang)',
+  'int qaward_refusal_to_json(_Out_ void **out, void *r, qaward_ctx *ctx, qaward_procedure *p, int32_t date)',
+  'void qaward_refusal_free(void *r)',
+  'int qaward_timeline_validate_json(_Out_ void **report, _Out_ size_t *violations, qaward_ctx *ctx, qaward_procedure *p, qaward_calendar *cal, const char *json, size_t len)',
+].forEach(declare);
+
+function loadOrBuiltin(source, loadFn, builtinFn) {
+  const out = [null];
+  if (isJsonText(source)) {
+    const text = jsonBytes(source);
+    checkStatus(loadFn(out, ctx(), text, Buffer.byteLength(text)));
+  } else {
+    checkStatus(builtinFn(out, ctx(), source));
+  }
+  return out[0];
+}
+
+/** A working-day calendar (R16). A date outside its years throws QAwardError ECALENDAR. */
+class Calendar extends Handle {
+  constructor(source = 'cn-2023-2026') {
+    super();
+    this._own(loadOrBuiltin(source, C.qaward_calendar_load_json, C.qaward_calendar_builtin), C.qaward_calendar_free);
+  }
+  merge(doc) { const t = jsonBytes(doc); checkStatus(C.qaward_calendar_merge_json(this.handle, ctx(), t, Buffer.byteLength(t))); }
+  get years() { const h = this.handle; return Array.from({ length: Number(C.qaward_calendar_year_count(h)) }, (_, i) => C.qaward_calendar_year_at(h, i)); }
+  isWorkingDay(d) { const o = [0]; checkStatus(C.qaward_calendar_is_working_day(o, ctx(), this.handle, toDate(d))); return o[0] === 1; }
+  workingDays(first, last) { const o = [0]; checkStatus(C.qaward_calendar_working_days(o, ctx(), this.handle, toDate(first), toDate(last))); return o[0]; }
+  noticeEnd(first, n) { const o = [0]; checkStatus(C.qaward_calendar_notice_end(o, ctx(), this.handle, toDate(first), n)); return fromDate(o[0]); }
+  toJSON() { const o = [null]; checkStatus(C.qaward_calendar_to_json(o, this.handle, ctx())); return JSON.parse(takeString(o[0])); }
+}
+
+/** The procedure (stages, notices; Art. 13, 14). */
+class Procedure extends Handle {
+  constructor(source = 'jian-2023') {
+    super();
+    this._own(loadOrBuiltin(source, C.qaward_procedure_load_json, C.qaward_procedure_builtin), C.qaward_procedure_free);
+  }
+  get id() { return C.qaward_procedure_id(this.handle); }
+  get calendarName() { return C.qaward_procedure_calendar_name(this.handle); }
+  calendar() { return new Calendar(this.calendarName || 'cn-2023-2026'); }
+  get notices() {
+    const h = this.handle; const o = {};
+    for (let i = 0; i < Number(C.qaward_procedure_notice_count(h)); i++) o[C.qaward_procedure_notice_kind(h, i)] = C.qaward_procedure_notice_min_days(h, i);
+    return o;
+  }
+  get stages() { const h = this.handle; return Array.from({ length: Number(C.qaward_procedure_stage_count(h)) }, (_, i) => C.qaward_procedure_stage_id(h, i)); }
+  stageName(stage, lang = 'zh') {
+    const i = this.stages.indexOf(stage);
+    if (i < 0) throw new QAwardError(CODES.ENOTFOUND, `procedure ${this.id}: no stage ${stage}`);
+    return C.qaward_procedure_stage_name(this.handle, i, langOf(lang));
+  }
+  /** {kind, first, last, workingDays, satisfied} of a notice (Art. 13; R16). */
+  noticeCheck(calendar, kind, first, last) {
+    const sat = [0]; const wd = [0];
+    checkStatus(C.qaward_notice_check(sat, wd, ctx(), this.handle, calendar.handle, kind, toDate(first), toDate(last)));
+    return { kind, first: fromDate(toDate(first)), last: fromDate(toDate(last)), workingDays: wd[0], satisfied: sat[0] === 1 };
+  }
+  noticeCheckJSON(calendar, kind, first, last) {
+    const o = [null];
+    checkStatus(C.qaward_notice_check_json(o, ctx(), this.handle, calendar.handle, kind, toDate(first), toDate(last)));
+    return JSON.parse(takeString(o[0]));
+  }
+}
+
+/** Written reasons of a refusal at the qualification check (Art. 13(3)). */
+class Refusal extends Handle {
+  constructor(applicantName) {
+    super();
+    const o = [null];
+    checkStatus(C.qaward_refusal_new(o, ctx(), applicantName));
+    this._own(o[0], C.qaward_refusal_free);
+  }
+  addReason({ ruleId, citationZh, citationEn, messageZh, messageEn, unknown = false }) {
+    checkStatus(C.qaward_refusal_add_reason(this.handle, ctx(), ruleId, unknown ? 1 : 0, citationZh, citationEn, messageZh, messageEn));
+    return this;
+  }
+  get length() { return Number(C.qaward_refusal_reason_count(this.handle)); }
+  letter(procedure, date, lang = 'zh') {
+    const o = [null];
+    checkStatus(C.qaward_refusal_letter(o, this.handle, ctx(), procedure.handle, toDate(date), langOf(lang)));
+    return takeString(o[0]);
+  }
+  toJSON(procedure, date) {
+    const o = [null];
+    checkStatus(C.qaward_refusal_to_json(o, this.handle, ctx(), procedure.handle, toDate(date)));
+    return JSON.parse(takeString(o[0]));
+  }
+}
+
+/** Validate a `qaward-timeline` document; returns the report ({ok, violations, ...}). */
+function validateTimeline(doc, procedure = null, calendar = null) {
+  const text = jsonBytes(doc);
+  const o = [null]; const n = [0];
+  checkStatus(C.qaward_timeline_validate_json(o, n, ctx(), procedure ? procedure.handle : null,
+    calendar ? calendar.handle : null, text, Buffer.byteLength(text)));
+  return JSON.parse(takeString(o[0]));
+}
+
+// ---------------------------------------------------------------- batch fast checks
+[
+  'int qaward_subject_list_load_json(_Out_ void **out, qaward_ctx *ctx, const char *json, size_t len)',
+  'void qaward_subject_list_free(void *l)',
+  'size_t qaward_subject_list_count(void *l)',
+  'int qaward_checker_new(_Out_ void **out, qaward_ctx *ctx, qaward_policy *p, const qaward_store *store)',
+  'void qaward_checker_free(void *c)',
+  'int qaward_checker_fast(_Out_ int *status, _Out_ int32_t *earliest, void *codes, void *outcomes, size_t cap, void *n, void *c, qaward_subject *s, int32_t as_of)',
+  'int qaward_checker_fast_list(int *statuses, int32_t *earliest, _Out_ size_t *done, void *c, void *l, int32_t as_of)',
+].forEach(declare);
+
+/** Many subjects loaded from one document (one JSON conversion per batch). */
+class SubjectList extends Handle {
+  constructor(doc) {
+    super();
+    const text = toJsonText(Array.isArray(doc) ? { subjects: doc } : doc);
+    const o = [null];
+    checkStatus(C.qaward_subject_list_load_json(o, ctx(), text, Buffer.byteLength(text)));
+    this._own(o[0], C.qaward_subject_list_free);
+  }
+  get length() { return Number(C.qaward_subject_list_count(this.handle)); }
+}
+
+/** A reusable checker on one policy (and a MemStore or no store) for batch work. */
+class Checker extends Handle {
+  constructor(policy, store = null) {
+    super();
+    if (store !== null && !(store instanceof MemStore)) {
+      throw new TypeError('Checker: store must be null or a MemStore (a JS store would outlive its callbacks)');
+    }
+    this.policy = policy; this.store = store;
+    const o = [null];
+    checkStatus(C.qaward_checker_new(o, ctx(), policy.handle, store ? store.table() : null));
+    this._own(o[0], C.qaward_checker_free);
+  }
+  /** Status codes (Int32Array; STATUS[i] names them) of every subject of a SubjectList: one foreign call per batch. */
+  statuses(list, asOf, { earliest = false } = {}) {
+    const n = list.length;
+    const st = new Int32Array(n);
+    const ear = earliest ? new Int32Array(n) : null;
+    const done = [0];
+    checkStatus(C.qaward_checker_fast_list(st, ear, done, this.handle, list.handle, toDate(asOf)));
+    return earliest ? { statuses: st, earliest: Array.from(ear, fromDate) } : st;
+  }
+}
+
+Object.assign(module.exports, {
+  Cycle, VERDICTS, CYCLE_OUTCOMES, VOTES, computeSanction, applySanction, Calendar, Procedure, Refusal,
+  validateTimeline, SubjectList, Checker, FindingStruct, SanctionOutcomeStruct,
+});

@@ -23,9 +23,11 @@
 
 #include "core.h"
 #include "date.h"
+#include "eligibility.h"
 #include "policy.h"
 #include "review.h"
 #include "store.h"
+#include "subject.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -76,7 +78,9 @@ typedef enum qaward_vote_state {
  * @param decision_date the date of the award decision (R1); written as the
  *        award date; history awards dated on or after it are ignored.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL, empty id, invalid date),
- *         ::QAWARD_ENOPOLICY (policy not in force on @p decision_date, R17), ::QAWARD_ENOMEM.
+ *         ::QAWARD_ENOPOLICY (policy not in force on @p decision_date, R17),
+ *         ::QAWARD_ENOTFOUND (the review rules name a tier or subject kind the
+ *         policy does not have; the message names it), ::QAWARD_ENOMEM.
  * Ownership: free with qaward_cycle_free().
  */
 QAWARD_API int qaward_cycle_new(qaward_cycle **out, qaward_ctx *ctx, const qaward_policy *policy,
@@ -130,6 +134,25 @@ QAWARD_API size_t qaward_cycle_candidate_count(const qaward_cycle *c);
 QAWARD_API int64_t qaward_cycle_candidate_find(const qaward_cycle *c, const char *subject_id);
 
 /**
+ * @brief A candidate's subject id. @param c the cycle. @param index the candidate.
+ * @return the id (owned by the cycle), or NULL for a bad index.
+ */
+QAWARD_API const char *qaward_cycle_candidate_id(const qaward_cycle *c, size_t index);
+
+/**
+ * @brief A candidate's display name (the id when none was given).
+ * @param c the cycle. @param index the candidate.
+ * @return the name (owned by the cycle), or NULL for a bad index.
+ */
+QAWARD_API const char *qaward_cycle_candidate_name(const qaward_cycle *c, size_t index);
+
+/**
+ * @brief A candidate's subject kind id. @param c the cycle. @param index the candidate.
+ * @return the policy's kind id, or NULL for a bad index.
+ */
+QAWARD_API const char *qaward_cycle_candidate_kind(const qaward_cycle *c, size_t index);
+
+/**
  * @brief Set a candidate's eligibility outcome (R5).
  * @param ctx context. @param c the cycle. @param index the candidate.
  * @param verdict a ::qaward_cycle_verdict other than ::QAWARD_CYCLE_UNSET.
@@ -149,6 +172,98 @@ QAWARD_API int qaward_cycle_set_verdict(qaward_ctx *ctx, qaward_cycle *c, size_t
  */
 QAWARD_API int qaward_cycle_add_reason(qaward_ctx *ctx, qaward_cycle *c, size_t index, const char *rule_id,
                                        const char *citation, const char *message_zh, const char *message_en);
+
+/**
+ * @brief Set the applications' date (R1): the as-of date of the eligibility
+ *        checks run on candidates given as facts (qaward_cycle_set_subject()).
+ * @param ctx context. @param c the cycle. @param as_of a valid date.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL, invalid date).
+ */
+QAWARD_API int qaward_cycle_set_as_of(qaward_ctx *ctx, qaward_cycle *c, qaward_date as_of);
+
+/**
+ * @brief The applications' date. @param c the cycle.
+ * @return the date, or ::QAWARD_DATE_NONE when not set or for NULL.
+ */
+QAWARD_API qaward_date qaward_cycle_as_of(const qaward_cycle *c);
+
+/**
+ * @brief Give a candidate's facts instead of a verdict: qaward_cycle_run() (or
+ *        qaward_cycle_check_candidates()) then runs qaward_check() on them with
+ *        the cycle's policy, the run's store and the applications' date, and
+ *        sets the verdict and the written reasons (Art. 13(三)) from it.
+ *
+ * Clears any verdict and reasons given before; a later qaward_cycle_set_verdict()
+ * or qaward_cycle_apply_verdict() replaces the facts again (the last call wins).
+ * @param ctx context. @param c the cycle. @param index the candidate.
+ * @param s the subject; borrowed, must outlive the cycle's use of it. Its id and
+ *        kind must be the candidate's.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL, bad index, another id or kind).
+ */
+QAWARD_API int qaward_cycle_set_subject(qaward_ctx *ctx, qaward_cycle *c, size_t index, const qaward_subject *s);
+
+/**
+ * @brief Set a candidate's verdict and written reasons from an eligibility
+ *        verdict (e.g. one made with a ::qaward_checker): eligible, ineligible or
+ *        incomplete (R5); every failing or unknown check becomes a reason with
+ *        its rule id, citation and messages in Chinese and English (Art. 13(三)).
+ *        Replaces reasons given before and detaches any subject facts.
+ * @param ctx context. @param c the cycle. @param index the candidate.
+ * @param v the verdict (not kept; its messages are formatted, hence not const).
+ *        Its subject id must be the candidate's.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL, bad index, another subject), ::QAWARD_ENOMEM
+ *         (the candidate is then unchanged).
+ */
+QAWARD_API int qaward_cycle_apply_verdict(qaward_ctx *ctx, qaward_cycle *c, size_t index, qaward_verdict *v);
+
+/**
+ * @brief Run the eligibility checks (Art. 10, 11; waits and bans of Art. 5, 20,
+ *        22) of every candidate given as facts, and set its verdict and reasons.
+ *        qaward_cycle_run() does the same itself; call this to see the verdicts
+ *        before ranking. Candidates given a verdict are left as they are.
+ * @param ctx context; on failure the message names the candidate.
+ * @param c the cycle.
+ * @param store history and sanctions, read through read_fn; NULL uses the
+ *        cycle's own store (loaded from JSON) or no history.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ESTATE (facts given but no
+ *         applications' date), as qaward_check() (::QAWARD_ENOPOLICY, ...), ::QAWARD_ENOMEM,
+ *         or a store callback's negative value unchanged.
+ */
+QAWARD_API int qaward_cycle_check_candidates(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store);
+
+/**
+ * @brief A candidate's eligibility outcome (given, or from its checks).
+ * @param c the cycle. @param index the candidate.
+ * @return a ::qaward_cycle_verdict (::QAWARD_CYCLE_UNSET when not decided yet or for a bad index).
+ */
+QAWARD_API int qaward_cycle_candidate_verdict(const qaward_cycle *c, size_t index);
+
+/**
+ * @brief Whether a candidate is given as facts (its verdict comes from the checks).
+ * @param c the cycle. @param index the candidate. @return 1 or 0.
+ */
+QAWARD_API int qaward_cycle_candidate_has_subject(const qaward_cycle *c, size_t index);
+
+/**
+ * @brief Number of written reasons of a candidate (Art. 13(三)).
+ * @param c the cycle. @param index the candidate. @return the count (0 for a bad index).
+ */
+QAWARD_API size_t qaward_cycle_candidate_reason_count(const qaward_cycle *c, size_t index);
+
+/**
+ * @brief Rule id of a candidate's reason @p i.
+ * @param c the cycle. @param index the candidate. @param i 0..count-1.
+ * @return the id (owned by the cycle), NULL when out of range.
+ */
+QAWARD_API const char *qaward_cycle_candidate_reason_rule(const qaward_cycle *c, size_t index, size_t i);
+
+/**
+ * @brief Message of a candidate's reason @p i in a language (falls back to the other one).
+ * @param c the cycle. @param index the candidate. @param i 0..count-1. @param lang a ::qaward_lang.
+ * @return the text (owned by the cycle), NULL when out of range or none given.
+ */
+QAWARD_API const char *qaward_cycle_candidate_reason_message(const qaward_cycle *c, size_t index, size_t i,
+                                                             int lang);
 
 /**
  * @brief Set a candidate's composite score directly (hundredths of a point),
@@ -226,6 +341,8 @@ QAWARD_API int qaward_cycle_set_scores_secret(qaward_ctx *ctx, qaward_cycle *c, 
 /**
  * @brief Allocate the places (Art. 4, 5, 13(六)(七); R8, R12, R13).
  *
+ * First runs the eligibility checks of candidates given as facts
+ * (qaward_cycle_set_subject()) against @p store, as qaward_cycle_check_candidates().
  * Reads each accepted candidate's history through @p store (read_fn) to find
  * re-winners (R8). Per quota of the policy, highest level first: ranks the
  * candidates at or above the level's minimum composite, places re-winners
@@ -238,7 +355,7 @@ QAWARD_API int qaward_cycle_set_scores_secret(qaward_ctx *ctx, qaward_cycle *c, 
  * @param store the store to read history from; NULL uses the cycle's own store
  *        (loaded from JSON) or no history.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ESTATE (a candidate without a
- *         verdict), ::QAWARD_ENORULE (a review rule needed is not set),
+ *         verdict or facts; facts without an applications' date), ::QAWARD_ENORULE (a review rule needed is not set),
  *         ::QAWARD_ENOTFOUND (a stage total needed is missing), ::QAWARD_ENOMEM,
  *         or a store callback's negative value unchanged.
  */

@@ -206,6 +206,38 @@ QAWARD_API int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t 
                                    size_t *n_codes, qaward_checker *c, const qaward_subject *s, qaward_date as_of);
 
 /**
+ * @brief Fast check of many loaded subjects in one call: the status and the
+ *        earliest eligible date of each (the batch path of the bindings: one
+ *        foreign call per batch instead of one per subject).
+ *
+ * Same result per subject as qaward_checker_fast(). Stops at the first
+ * subject whose check fails (a NULL subject, a store callback's error): the
+ * entries before it are filled, the message names the index and subject id.
+ * @param[out] statuses receives @p n ::qaward_eligibility values.
+ * @param[out] earliest receives @p n dates (qaward_verdict_earliest()); may be NULL.
+ * @param[out] done receives the number of subjects checked (@p n on success,
+ *        the index of the failing subject otherwise); may be NULL.
+ * @param c the checker (errors go to its context).
+ * @param subjects @p n subjects (borrowed). @param n how many (0 is allowed).
+ * @param as_of the date.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL array with @p n > 0, NULL subject),
+ *         or as qaward_check().
+ */
+QAWARD_API int qaward_checker_fast_many(int *statuses, qaward_date *earliest, size_t *done, qaward_checker *c,
+                                        const qaward_subject *const *subjects, size_t n, qaward_date as_of);
+
+/**
+ * @brief qaward_checker_fast_many() over every subject of a loaded list, in list order.
+ * @param[out] statuses receives qaward_subject_list_count() statuses.
+ * @param[out] earliest receives as many dates; may be NULL.
+ * @param[out] done receives the number of subjects checked; may be NULL.
+ * @param c the checker. @param l the list (borrowed). @param as_of the date.
+ * @return as qaward_checker_fast_many().
+ */
+QAWARD_API int qaward_checker_fast_list(int *statuses, qaward_date *earliest, size_t *done, qaward_checker *c,
+                                        const qaward_subject_list *l, qaward_date as_of);
+
+/**
  * @brief Full check with a checker (same result as qaward_check(), fewer allocations).
  * @param[out] out receives the verdict. @param c the checker. @param s the subject. @param as_of the date.
  * @return as qaward_check().

@@ -270,14 +270,16 @@ QAWARD_API int qaward_policy_reapply_date(qaward_date *out, qaward_ctx *ctx, con
                                           const char *level, qaward_date award_date);
 
 /**
- * @brief Number of eligibility conditions for a subject kind.
+ * @brief Number of rules checked for a subject kind: its eligibility conditions,
+ *        then the policy's re-application waits, then its sanction kinds (the
+ *        order of a verdict's checks and of the fast check's reason codes).
  * @param p the policy. @param kind the kind id. @return the count (0 when unknown).
  */
 QAWARD_API size_t qaward_policy_rule_count(const qaward_policy *p, const char *kind);
 
 /**
- * @brief Rule id of condition @p i of a kind; the same index is the reason code
- *        reported by the fast check.
+ * @brief Rule id of rule @p i of a kind (see qaward_policy_rule_count()); the same
+ *        index is the reason code reported by the fast check.
  * @param p the policy. @param kind the kind id. @param i the index.
  * @return the rule id, NULL when out of range.
  */

@@ -27,6 +27,7 @@
 #include "calendar.h"
 #include "core.h"
 #include "date.h"
+#include "eligibility.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -177,6 +178,21 @@ QAWARD_API int qaward_refusal_new(qaward_refusal **out, qaward_ctx *ctx, const c
 QAWARD_API int qaward_refusal_add_reason(qaward_refusal *r, qaward_ctx *ctx, const char *rule_id, int unknown,
                                          const char *citation_zh, const char *citation_en, const char *message_zh,
                                          const char *message_en);
+
+/**
+ * @brief Build a refusal from an eligibility verdict (Art. 13(3)): one reason per
+ *        failing check and, for an incomplete verdict, per unknown check (R5), in
+ *        the policy's rule order, with the check's rule id, citations and messages
+ *        in Chinese and English.
+ * @param[out] out receives the refusal; NULL on failure.
+ * @param ctx context.
+ * @param applicant_name the name in the letter; NULL or empty uses the verdict's subject id.
+ * @param v the verdict (not kept; its messages are formatted, hence not const).
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL), ::QAWARD_ESTATE (the verdict is
+ *         eligible: nothing to refuse), ::QAWARD_ENOMEM. Free with qaward_refusal_free().
+ */
+QAWARD_API int qaward_refusal_from_verdict(qaward_refusal **out, qaward_ctx *ctx, const char *applicant_name,
+                                           qaward_verdict *v);
 
 /**
  * @brief Number of reasons. @param r the refusal. @return the count (0 for NULL).

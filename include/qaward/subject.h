@@ -24,6 +24,7 @@
 
 #include "core.h"
 #include "date.h"
+#include "policy.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -168,6 +169,17 @@ QAWARD_API int qaward_subject_is_secret(const qaward_subject *s, const char *fie
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ENOMEM.
  */
 QAWARD_API int qaward_subject_employer(qaward_subject **out, qaward_ctx *ctx, qaward_subject *s);
+
+/**
+ * @brief Resolve the subject's ids (kind, event kinds and grades, certificate
+ *        types, attestations) against a policy once, so that later checks with
+ *        that policy skip every string lookup (speed). Any setter undoes it;
+ *        checks with another policy take the ordinary path.
+ * @param s the subject (and its employer). @param ctx context. @param p the policy (must outlive the binding).
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL, or a kind, event kind or grade the policy
+ *         does not know — named), ::QAWARD_ENOMEM. Needs exclusive use of @p s.
+ */
+QAWARD_API int qaward_subject_bind(qaward_subject *s, qaward_ctx *ctx, const qaward_policy *p);
 
 /**
  * @brief Load one subject from a JSON object (format in docs/subject.md).

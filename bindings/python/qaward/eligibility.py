@@ -54,6 +54,8 @@ for _n, _proto in {
     "qaward_checker_free": (None, [_P]),
     "qaward_checker_fast": (_I, [_p(_I), _p(_D), _p(ctypes.c_uint32), _p(ctypes.c_uint8), _SZ, _p(_SZ), _P, _P, _D]),
     "qaward_checker_check": (_I, [_PP, _P, _P, _D]),
+    "qaward_checker_fast_many": (_I, [_p(_I), _p(_D), _p(_SZ), _P, _p(_P), _SZ, _D]),
+    "qaward_checker_fast_list": (_I, [_p(_I), _p(_D), _p(_SZ), _P, _P, _D]),
     "qaward_check_batch_json": (_I, [_PP, _P, _P, _p(StoreC), _D, _S, _SZ, ctypes.c_uint32]),
 }.items():
     lib.declare(_n, *_proto)
@@ -234,30 +236,39 @@ class Checker(Handle):
 
         The batch path for repeated work: load the subjects once (one JSON
         conversion, :class:`SubjectList`), then check them here as often as
-        needed (other dates, other policies) with one FFI call per subject and
-        no Python objects per check. Raises on the first failing check.
+        needed (other dates, other policies). **One** foreign call per batch
+        (``qaward_checker_fast_list`` / ``qaward_checker_fast_many``), no Python
+        object per check. Returns an ``array('i')``. Raises on the first
+        failing check (the message names its index); a store method's
+        exception propagates unchanged.
         """
-        handles = [s.handle for s in subjects] if not isinstance(subjects, SubjectList) else \
-            [lib.qaward_subject_list_get(subjects.handle, i) for i in range(len(subjects))]
-        out = array.array("b", bytes(len(handles)))
-        d = to_cdate(as_of)
-        st, ear = self._st, self._ear
-        pst, pear = ctypes.byref(st), ctypes.byref(ear)
-        fast, h = lib.qaward_checker_fast, self.handle
-        if self._runner.table is not None and not hasattr(self._runner, "ms"):
-            # a Python store: run each call through the adapter so exceptions propagate
-            run = self._runner.run
-            for i, sh in enumerate(handles):
-                rc = run(fast, pst, pear, None, None, 0, None, h, sh, d)
-                if rc < 0:
-                    ctx().check(rc)
-                out[i] = st.value
+        return self._many(subjects, as_of, None)
+
+    def statuses_and_earliest(self, subjects: Union[SubjectList, Sequence[Subject]],
+                              as_of: DateLike) -> Tuple["array.array", List[Optional[_dt.date]]]:
+        """Like :meth:`statuses`, plus each subject's earliest eligible date (None when not blocked by time)."""
+        n = len(subjects)
+        ear = array.array("i", bytes(4 * n))
+        st = self._many(subjects, as_of, ear)
+        return st, [from_cdate(v) for v in ear]
+
+    def _many(self, subjects: Union[SubjectList, Sequence[Subject]], as_of: DateLike,
+              ear: Optional["array.array"]) -> "array.array":
+        n = len(subjects)
+        out = array.array("i", bytes(4 * n))
+        if n == 0:
             return out
-        for i, sh in enumerate(handles):
-            rc = fast(pst, pear, None, None, 0, None, h, sh, d)
-            if rc < 0:
-                ctx().check(rc)
-            out[i] = st.value
+        pst = (ctypes.c_int * n).from_buffer(out)
+        pear = (ctypes.c_int32 * n).from_buffer(ear) if ear is not None else None
+        c = ctx()
+        if isinstance(subjects, SubjectList):
+            rc = self._runner.run(lib.qaward_checker_fast_list, pst, pear, None, self.handle, subjects.handle,
+                                  to_cdate(as_of))
+        else:
+            arr = (ctypes.c_void_p * n)(*[s.handle for s in subjects])
+            rc = self._runner.run(lib.qaward_checker_fast_many, pst, pear, None, self.handle, arr, n,
+                                  to_cdate(as_of))
+        c.check(rc)
         return out
 
     def check(self, subject: Subject, as_of: DateLike) -> Verdict:

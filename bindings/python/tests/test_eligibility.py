@@ -154,3 +154,19 @@ def test_checker_with_python_store_propagates_exception(policy):
     with qaward.Checker(policy, store=Exploding()) as ch:
         with pytest.raises(KeyError):
             ch.statuses(lst, AS_OF)
+
+
+@need("qaward_checker_fast_list")
+def test_statuses_one_call_per_batch_list_and_sequence_with_earliest(policy):
+    subjects = [dict(ORG, id=f"M{i}", registration_date=f"20{15 + i % 10:02d}-04-01") for i in range(12)]
+    lst = qaward.SubjectList(subjects)
+    items = list(lst)
+    with qaward.Checker(policy) as ch:
+        a = ch.statuses(lst, AS_OF)
+        b = ch.statuses(items, AS_OF)  # qaward_checker_fast_many over a handle array
+        assert a.typecode == "i" and list(a) == list(b)
+        st, ear = ch.statuses_and_earliest(lst, AS_OF)
+        assert list(st) == list(a)
+        for s, e in zip(subjects, ear):
+            assert e == qaward.check(policy, s, AS_OF).earliest
+        assert len(ch.statuses([], AS_OF)) == 0
