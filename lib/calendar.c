@@ -289,7 +289,8 @@ int qa_cal_add_years(qaward_calendar *cal, qaward_ctx *ctx, qa_cal_year *add, si
     }
     if (cal->nyears)
         memcpy(years, cal->years, cal->nyears * sizeof *years);
-    memcpy(years + cal->nyears, add, nadd * sizeof *years);
+    if (nadd) /* add is NULL for an empty "years" list */
+        memcpy(years + cal->nyears, add, nadd * sizeof *years);
     qsort(years, nyears, sizeof *years, cmp_year);
     size_t r = 0, w = 0;
     for (size_t i = 0; i < nyears; i++) {

@@ -800,7 +800,7 @@ static int read_refusal(qaward_ctx *ctx, const qj_value *o, const char *path, co
 {
     static const char *const rkeys[] = {"rule_id", "outcome", "citation", "message", NULL};
     static const char *const outcomes[] = {"fail", "unknown", NULL};
-    const qj_value *arr;
+    const qj_value *arr = NULL; /* stays NULL when "reasons" is absent (optional) */
     int rc = qj_read_array(ctx, o, path, "reasons", 0, &arr);
     if (rc < 0)
         return rc;

@@ -1,0 +1,563 @@
+/* Issue 7.6: edge and error paths. (1) Schema mutations: every shipped data
+ * document is re-written with one node changed at a time (dropped, wrong type,
+ * boundary number, empty or over-long or impossible-date string, unknown key,
+ * duplicated array element) and loaded; each load must succeed or fail with a
+ * documented input error (never ENOMEM/EINTERNAL) and a message, schema errors
+ * naming the JSON path; nothing leaks. (2) API edges: NULL handles, out-of-range
+ * indexes, unknown ids on every getter. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "oom.h"
+#include "json.h"
+
+static char *read_src(const char *rel, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    assert_non_null(b);
+    assert_int_equal(fread(b, 1, (size_t)n, fp), (size_t)n);
+    b[n] = 0;
+    fclose(fp);
+    *len = (size_t)n;
+    return b;
+}
+
+/* ---- mutation writer ------------------------------------------------------------ */
+enum { M_DROP, M_TYPE, M_EDGE1, M_EDGE2, M_EXTRA, M_COUNT };
+
+typedef struct mut {
+    long target, counter;
+    int kind;
+    int applied;
+} mut;
+
+static void emit(qj_writer *w, const qj_value *v, mut *m);
+
+static long count_nodes(const qj_value *v)
+{
+    long n = 1;
+    if (v->type == QJ_ARRAY || v->type == QJ_OBJECT)
+        for (size_t i = 0; i < v->len; i++)
+            n += count_nodes(&v->items[i]);
+    return n;
+}
+
+/* A child numbered m->counter is dropped when it is the target of M_DROP. */
+static int dropped(const qj_value *child, mut *m)
+{
+    if (m->counter == m->target && m->kind == M_DROP) {
+        m->applied = 1;
+        m->counter += count_nodes(child);
+        return 1;
+    }
+    return 0;
+}
+
+static void emit_plain(qj_writer *w, const qj_value *v, mut *m)
+{
+    switch (v->type) {
+    case QJ_NULL: qw_null(w); break;
+    case QJ_TRUE: qw_bool(w, 1); break;
+    case QJ_FALSE: qw_bool(w, 0); break;
+    case QJ_NUMBER: qw_raw(w, v->str); break;
+    case QJ_STRING: qw_strn(w, v->str, v->len); break;
+    case QJ_ARRAY:
+        qw_arr_begin(w);
+        for (size_t i = 0; i < v->len; i++)
+            if (!dropped(&v->items[i], m))
+                emit(w, &v->items[i], m);
+        qw_arr_end(w);
+        break;
+    case QJ_OBJECT:
+        qw_obj_begin(w);
+        for (size_t i = 0; i < v->len; i++) {
+            if (dropped(&v->items[i], m))
+                continue;
+            qw_key(w, v->keys[i]);
+            emit(w, &v->items[i], m);
+        }
+        qw_obj_end(w);
+        break;
+    }
+}
+
+static void emit(qj_writer *w, const qj_value *v, mut *m)
+{
+    long me = m->counter++;
+    if (me != m->target || m->kind == M_DROP) {
+        emit_plain(w, v, m);
+        return;
+    }
+    m->applied = 1;
+    switch (m->kind) {
+    case M_TYPE:
+        switch (v->type) {
+        case QJ_STRING: qw_raw(w, "123"); break;
+        case QJ_NUMBER: qw_str(w, "x"); break;
+        case QJ_TRUE:
+        case QJ_FALSE: qw_null(w); break;
+        case QJ_ARRAY: qw_obj_begin(w); qw_obj_end(w); break;
+        case QJ_OBJECT: qw_arr_begin(w); qw_arr_end(w); break;
+        case QJ_NULL: qw_bool(w, 1); break;
+        }
+        break;
+    case M_EDGE1:
+        switch (v->type) {
+        case QJ_STRING: qw_str(w, ""); break;
+        case QJ_NUMBER: qw_raw(w, "-1"); break;
+        case QJ_ARRAY: qw_arr_begin(w); qw_arr_end(w); break;
+        case QJ_OBJECT: qw_obj_begin(w); qw_obj_end(w); break;
+        default: qw_bool(w, v->type != QJ_TRUE); break;
+        }
+        break;
+    case M_EDGE2:
+        switch (v->type) {
+        case QJ_STRING: qw_str(w, v->len == 10 && v->str[4] == '-' ? "2023-02-29" : "zz-unknown-id"); break;
+        case QJ_NUMBER: qw_raw(w, strchr(v->str, '.') ? "0.125" : "99999999999999999999"); break;
+        case QJ_ARRAY: /* duplicate the first element */
+            qw_arr_begin(w);
+            if (v->len) {
+                mut none = {-1, 0, M_TYPE, 0};
+                emit(w, &v->items[0], &none);
+            }
+            for (size_t i = 0; i < v->len; i++)
+                emit(w, &v->items[i], m);
+            qw_arr_end(w);
+            return;
+        default: emit_plain(w, v, m); break;
+        }
+        break;
+    case M_EXTRA:
+        if (v->type == QJ_OBJECT) {
+            qw_obj_begin(w);
+            qw_key(w, "zz_unknown");
+            qw_raw(w, "1");
+            for (size_t i = 0; i < v->len; i++) {
+                qw_key(w, v->keys[i]);
+                emit(w, &v->items[i], m);
+            }
+            qw_obj_end(w);
+            return;
+        }
+        if (v->type == QJ_STRING) {
+            char big[400];
+            memset(big, 'A', sizeof big - 1);
+            big[sizeof big - 1] = 0;
+            qw_str(w, big);
+            break;
+        }
+        if (v->type == QJ_NUMBER) {
+            qw_raw(w, "0");
+            break;
+        }
+        emit_plain(w, v, m);
+        break;
+    }
+    if (v->type == QJ_ARRAY || v->type == QJ_OBJECT)
+        m->counter = me + count_nodes(v); /* the replaced subtree's nodes still count */
+}
+
+typedef int (*loader_fn)(qaward_ctx *ctx, const char *json, size_t len);
+
+static long n_loads, n_ok, n_err;
+
+static void mutate_all(const char *rel, loader_fn load)
+{
+    size_t len;
+    char *text = read_src(rel, &len);
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qj_doc *doc;
+    assert_int_equal(qj_parse(&doc, ctx, text, len, rel), 0);
+    assert_int_equal(load(ctx, text, len), QAWARD_OK);
+    for (long t = 0;; t++) {
+        int any = 0;
+        for (int k = 0; k < M_COUNT; k++) {
+            mut m = {t, 0, k, 0};
+            qj_writer w;
+            qw_init(&w, &ctx->alloc, 0);
+            emit(&w, qj_root(doc), &m);
+            char *out;
+            size_t olen;
+            assert_int_equal(qw_finish(&w, &out, &olen), 0);
+            if (t < m.counter)
+                any = 1;
+            if (!m.applied) {
+                qaward_string_free(ctx, out);
+                continue;
+            }
+            oom_state st = {-1, 0, 0};
+            qaward_allocator a = {QAWARD_ALLOCATOR_VERSION, &st, oom_malloc, oom_realloc, oom_free};
+            qaward_ctx *c2;
+            assert_int_equal(qaward_ctx_new(&c2, &a), 0);
+            int rc = load(c2, out, olen);
+            n_loads++;
+            if (rc == QAWARD_OK) {
+                n_ok++;
+            } else {
+                n_err++;
+                if (rc == QAWARD_ENOMEM || rc == QAWARD_EINTERNAL || rc > 0 || rc < QAWARD_EINTERNAL ||
+                    !qaward_ctx_message(c2)[0])
+                    fail_msg("%s node %ld mutation %d: %d (%s) \"%s\"\n%.400s", rel, t, k, rc, qaward_strerror(rc),
+                             qaward_ctx_message(c2), out);
+            }
+            qaward_ctx_free(c2);
+            if (st.live)
+                fail_msg("%s node %ld mutation %d: %ld allocations leaked", rel, t, k, st.live);
+            qaward_string_free(ctx, out);
+        }
+        if (!any)
+            break;
+    }
+    qj_free(doc);
+    qaward_ctx_free(ctx);
+    free(text);
+}
+
+/* ---- loaders: load, use a little, free ---- */
+static int ld_policy(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_policy *p;
+    int rc = qaward_policy_load_json(&p, ctx, j, n);
+    qaward_policy_free(p == NULL ? NULL : p);
+    return rc;
+}
+static int ld_rules(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_review_rules *r = NULL;
+    int rc = qaward_review_rules_load_json(&r, ctx, j, n);
+    qaward_review_rules_free(r);
+    return rc;
+}
+static int ld_scheme(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_scheme *s = NULL;
+    int rc = qaward_scheme_load_json(&s, ctx, j, n);
+    qaward_scheme_free(s);
+    return rc;
+}
+static int ld_sheets(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_scheme *s = NULL;
+    qaward_sheets *sh = NULL;
+    int rc = qaward_scheme_builtin(&s, ctx, "individual-example");
+    if (!rc)
+        rc = qaward_sheets_load_json(&sh, ctx, s, j, n);
+    if (!rc)
+        rc = qaward_sheets_validate(ctx, sh);
+    qaward_sheets_free(sh);
+    qaward_scheme_free(s);
+    return rc;
+}
+static int ld_subjects(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_subject_list *l = NULL;
+    int rc = qaward_subject_list_load_json(&l, ctx, j, n);
+    qaward_subject_list_free(l);
+    return rc;
+}
+static int ld_history(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_memstore *ms = NULL;
+    int rc = qaward_memstore_new(&ms, ctx);
+    if (!rc)
+        rc = qaward_memstore_load_json(ms, ctx, j, n);
+    qaward_memstore_free(ms);
+    return rc;
+}
+static int ld_calendar(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_calendar *c = NULL;
+    int rc = qaward_calendar_load_json(&c, ctx, j, n);
+    qaward_calendar_free(c);
+    return rc;
+}
+static int ld_procedure(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_procedure *p = NULL;
+    int rc = qaward_procedure_load_json(&p, ctx, j, n);
+    qaward_procedure_free(p);
+    return rc;
+}
+static int ld_timeline(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_procedure *p = NULL;
+    qaward_calendar *c = NULL;
+    char *report = NULL;
+    size_t v;
+    int rc = qaward_procedure_builtin(&p, ctx, "jian-2023");
+    if (!rc)
+        rc = qaward_calendar_builtin(&c, ctx, "cn-2023-2026");
+    if (!rc)
+        rc = qaward_timeline_validate_json(&report, &v, ctx, p, c, j, n);
+    qaward_string_free(ctx, report);
+    qaward_calendar_free(c);
+    qaward_procedure_free(p);
+    return rc;
+}
+static int ld_cycle(qaward_ctx *ctx, const char *j, size_t n)
+{
+    qaward_cycle *c = NULL;
+    int rc = qaward_cycle_load_json(&c, ctx, j, n);
+    qaward_cycle_free(c);
+    return rc;
+}
+
+static void mutations_policy(void **s) { (void)s; mutate_all("data/policies/jian-2023.json", ld_policy); mutate_all("data/policies/lakeside-2024.json", ld_policy); }
+static void mutations_review_rules(void **s) { (void)s; mutate_all("data/review-rules/jian-2025-example.json", ld_rules); mutate_all("data/review-rules/lakeside-2025-example.json", ld_rules); }
+static void mutations_scheme(void **s) { (void)s; mutate_all("data/schemes/gbt19580-2012.json", ld_scheme); mutate_all("data/schemes/individual-example.json", ld_scheme); }
+static void mutations_sheets(void **s) { (void)s; mutate_all("data/examples/sheets-2025-individual.json", ld_sheets); }
+static void mutations_subjects(void **s) { (void)s; mutate_all("data/examples/applicants.json", ld_subjects); }
+static void mutations_history(void **s) { (void)s; mutate_all("data/examples/history.json", ld_history); }
+static void mutations_calendar(void **s) { (void)s; mutate_all("data/calendars/cn-2023-2026.json", ld_calendar); }
+static void mutations_procedure(void **s) { (void)s; mutate_all("data/procedures/jian-2023.json", ld_procedure); }
+static void mutations_timeline(void **s) { (void)s; mutate_all("data/examples/timeline-2025-clean.json", ld_timeline); }
+static void mutations_cycle(void **s) { (void)s; mutate_all("data/examples/cycle-lakeside-2025.json", ld_cycle); }
+
+
+/* Every public function with NULL pointers and zero numbers: no crash, an
+ * error or a neutral value (generated list, scripts/gen_null_sweep.py); once
+ * with a context, once without. */
+static void sweep(qaward_ctx *ctx)
+{
+#include "null_sweep.inc"
+}
+
+static void null_handles_never_crash(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    sweep(ctx);
+    sweep(NULL);
+    qaward_ctx_free(ctx);
+}
+
+/* Valid handles, unknown ids and out-of-range indexes on the getters. */
+static void getters_unknown_ids_and_ranges(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_policy *p;
+    assert_int_equal(qaward_policy_builtin(&p, ctx, "nope"), QAWARD_ENOTFOUND);
+    assert_null(p);
+    assert_int_equal(qaward_policy_builtin(&p, ctx, "jian-2023"), 0);
+    assert_string_equal(qaward_policy_id(p), "jian-2023");
+    assert_true(qaward_policy_name(p, QAWARD_LANG_ZH)[0] != 0);
+    assert_true(qaward_policy_name(p, QAWARD_LANG_EN)[0] != 0);
+    assert_int_equal(qaward_policy_fictional(p), 0);
+    assert_int_equal(qaward_policy_in_force(p, qaward_policy_valid_from(p)), 1);
+    assert_int_equal(qaward_policy_in_force(p, 20000101), 0);
+    assert_int_equal(qaward_policy_in_force(p, 20230230), 0);
+    assert_true(qaward_policy_cycle_years(p) > 0);
+    assert_true(qaward_policy_first_edition_year(p) > 0);
+    size_t nk = qaward_policy_kind_count(p), nl = qaward_policy_level_count(p);
+    assert_true(nk >= 2 && nl >= 1);
+    assert_null(qaward_policy_kind_id(p, nk));
+    assert_null(qaward_policy_level_id(p, nl));
+    assert_null(qaward_policy_level_name(p, nl, 0));
+    assert_int_equal(qaward_policy_kind_index(p, "robot"), -1);
+    assert_int_equal(qaward_policy_level_index(p, "gold"), -1);
+    assert_int_equal(qaward_policy_level_honour_only(p, nl), 0);
+    assert_int_equal(qaward_policy_level_main(p, nl), 0);
+    int prize, quota;
+    assert_int_equal(qaward_policy_level_rewin(&prize, &quota, p, nl), QAWARD_EINVAL);
+    for (size_t i = 0; i < nl; i++) {
+        assert_non_null(qaward_policy_level_name(p, i, QAWARD_LANG_EN));
+        assert_int_equal(qaward_policy_level_rewin(&prize, &quota, p, i), 0);
+        (void)qaward_policy_level_honour_only(p, i);
+        (void)qaward_policy_level_main(p, i);
+    }
+    int32_t max;
+    size_t group;
+    int pooled;
+    int64_t fen;
+    assert_int_equal(qaward_policy_quota(NULL, &group, &pooled, ctx, p, "award", "organization"), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_quota(&max, &group, &pooled, ctx, p, "gold", "organization"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_quota(&max, &group, &pooled, ctx, p, "award", "robot"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_quota(&max, NULL, NULL, ctx, p, "award", "organization"), 0);
+    assert_int_equal(qaward_policy_prize(NULL, ctx, p, "award", "organization"), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_prize(&fen, ctx, p, "award", "robot"), QAWARD_ENOTFOUND);
+    size_t nq = qaward_policy_quota_count(p);
+    assert_int_equal(qaward_policy_quota_get(NULL, NULL, NULL, p, nq), QAWARD_EINVAL);
+    assert_null(qaward_policy_quota_kind(p, nq, 0));
+    assert_null(qaward_policy_quota_kind(p, 0, 99));
+    size_t ns = qaward_policy_sanction_count(p);
+    assert_null(qaward_policy_sanction_kind(p, ns));
+    int rev, pub;
+    int32_t win;
+    assert_int_equal(qaward_policy_sanction_info(&rev, &pub, &win, ctx, p, "jaywalking"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_sanction_info(NULL, NULL, NULL, ctx, p, "fraud_bribery"), 0);
+    qaward_date a, b;
+    assert_int_equal(qaward_policy_ban_window(NULL, &b, ctx, p, "fraud_bribery", 20240101), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_ban_window(&a, &b, ctx, p, "fraud_bribery", 20240230), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_ban_window(&a, &b, ctx, p, "jaywalking", 20240101), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_ban_window(&a, &b, ctx, p, "fraud_bribery", 99991231), QAWARD_ERANGE);
+    assert_int_equal(qaward_policy_reapply_date(NULL, ctx, p, "award", 20201220), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_reapply_date(&a, ctx, p, "gold", 20201220), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_policy_reapply_date(&a, ctx, p, "award", 20200230), QAWARD_EINVAL);
+    assert_int_equal(qaward_policy_reapply_date(&a, ctx, p, "award", 99991220), QAWARD_ERANGE);
+    for (size_t k = 0; k < nk; k++) {
+        const char *kind = qaward_policy_kind_id(p, k);
+        size_t nr = qaward_policy_rule_count(p, kind);
+        for (size_t i = 0; i <= nr; i++)
+            (void)qaward_policy_rule_id(p, kind, i);
+    }
+    assert_int_equal(qaward_policy_rule_count(p, "robot"), 0);
+    assert_null(qaward_policy_rule_id(p, "robot", 0));
+
+    /* subject */
+    qaward_subject *s, *ind, *emp;
+    assert_int_equal(qaward_subject_new(&s, ctx, "", "organization"), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_new(&s, ctx, "x", NULL), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_new(&s, ctx, "x", "organization"), 0);
+    assert_int_equal(qaward_subject_set_name(s, ctx, "甲"), 0);
+    assert_string_equal(qaward_subject_name(s), "甲");
+    assert_int_equal(qaward_subject_set_date(s, ctx, 99, 20200101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, 20200230), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, QAWARD_DATE_NONE), 0);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20200101, 20190101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "", NULL, 20200101, 20210101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20200230, 20210101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "", NULL, 0, 20200101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "safety_accident", NULL, -1, 20200101), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "safety_accident", NULL, 0, 20200230), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_known(s, ctx, 7, 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2024, 5), 0);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2024, 6), 0); /* replaces */
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "", 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "a", 1), 0);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "a", 0), 0); /* replaces */
+    assert_int_equal(qaward_subject_mark_secret(s, ctx, NULL), QAWARD_EINVAL);
+    assert_int_equal(qaward_subject_mark_secret(s, ctx, "name"), 0);
+    assert_int_equal(qaward_subject_is_secret(s, "name"), 1);
+    assert_int_equal(qaward_subject_is_secret(s, "nope"), 0);
+    qaward_subject *emp2;
+    assert_int_equal(qaward_subject_employer(&emp, ctx, s), 0);
+    assert_int_equal(qaward_subject_employer(&emp2, ctx, emp), QAWARD_EINVAL); /* an employer has none */
+    assert_int_equal(qaward_subject_new(&ind, ctx, "i", "individual"), 0);
+    assert_int_equal(qaward_subject_employer(&emp, ctx, ind), 0);
+    assert_int_equal(qaward_subject_employer(&emp2, ctx, ind), 0);
+    assert_ptr_equal(emp, emp2);
+    char *js;
+    assert_int_equal(qaward_subject_to_json(&js, ind, ctx, 1), 0);
+    qaward_string_free(ctx, js);
+    qaward_subject_free(ind);
+    qaward_subject_free(s);
+
+    /* memory store */
+    qaward_memstore *ms;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    qaward_award_record ar;
+    assert_int_equal(qaward_award_record_init(&ar, 99), QAWARD_EVERSION);
+    qaward_award_record_init(&ar, QAWARD_AWARD_RECORD_VERSION);
+    assert_int_equal(qaward_memstore_add_award(ms, ctx, &ar), QAWARD_EINVAL); /* no subject */
+    ar.subject_id = "S";
+    ar.level = "award";
+    ar.kind = "organization";
+    ar.award_date = 20200230;
+    assert_int_equal(qaward_memstore_add_award(ms, ctx, &ar), QAWARD_EINVAL);
+    ar.award_date = 20201220;
+    ar.version = 99;
+    assert_int_equal(qaward_memstore_add_award(ms, ctx, &ar), QAWARD_EVERSION);
+    qaward_sanction_record sr;
+    assert_int_equal(qaward_sanction_record_init(&sr, 99), QAWARD_EVERSION);
+    qaward_sanction_record_init(&sr, QAWARD_SANCTION_RECORD_VERSION);
+    assert_int_equal(qaward_memstore_add_sanction(ms, ctx, &sr), QAWARD_EINVAL);
+    sr.subject_id = "S";
+    sr.kind = "fraud_bribery";
+    sr.decided_on = 20240230;
+    assert_int_equal(qaward_memstore_add_sanction(ms, ctx, &sr), QAWARD_EINVAL);
+    qaward_store st;
+    assert_int_equal(qaward_store_init(&st, 99), QAWARD_EVERSION);
+    assert_int_equal(qaward_memstore_as_store(&st, ms), 0);
+    /* transactions: commit without begin, nested begin, rollback */
+    assert_int_not_equal(st.commit_fn(st.userdata), 0);
+    assert_int_equal(st.begin_fn(st.userdata), 0);
+    assert_int_not_equal(st.begin_fn(st.userdata), 0);
+    ar.version = QAWARD_AWARD_RECORD_VERSION;
+    assert_int_equal(st.write_award_fn(st.userdata, &ar), 0);
+    assert_int_equal(st.rollback_fn(st.userdata), 0);
+    assert_int_equal(qaward_memstore_award_count(ms), 0);
+    assert_int_equal(st.begin_fn(st.userdata), 0);
+    assert_int_equal(st.write_award_fn(st.userdata, &ar), 0);
+    assert_int_not_equal(st.revoke_award_fn(st.userdata, "nobody", 20201220, 20210101), 0);
+    assert_int_equal(st.revoke_award_fn(st.userdata, "S", 20201220, 20210101), 0);
+    int fin = -1;
+    assert_int_equal(st.cycle_finalised_fn(st.userdata, "2025", &fin), 0);
+    assert_int_equal(fin, 0);
+    assert_int_equal(st.commit_fn(st.userdata), 0);
+    assert_int_equal(qaward_memstore_award_count(ms), 1);
+    assert_int_equal(qaward_memstore_load_json(ms, ctx, "[", 1), QAWARD_EPARSE);
+    assert_int_equal(qaward_memstore_load_json(ms, ctx, "[]", 2), QAWARD_ESCHEMA);
+    assert_int_equal(qaward_memstore_award_count(ms), 1); /* untouched on error */
+    qaward_memstore_free(ms);
+
+    /* review rules */
+    qaward_review_rules *r;
+    assert_int_equal(qaward_review_rules_builtin(&r, ctx, "nope"), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_review_rules_builtin(&r, ctx, "jian-2025-example"), 0);
+    assert_int_equal(qaward_review_rules_is_example(r), 1);
+    size_t nkind = qaward_review_rules_kind_count(r), n;
+    const char *str;
+    assert_true(qaward_review_rules_kind_at(&str, ctx, r, nkind) < 0);
+    for (size_t k = 0; k < nkind; k++) {
+        assert_int_equal(qaward_review_rules_kind_at(&str, ctx, r, k), 0);
+        const char *kind = str;
+        assert_int_equal(qaward_review_rules_stage_count(&n, ctx, r, kind), 0);
+        assert_true(qaward_review_rules_stage_at(&str, ctx, r, kind, n) < 0);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(qaward_review_rules_stage_at(&str, ctx, r, kind, i), 0);
+    }
+    assert_true(qaward_review_rules_stage_count(&n, ctx, r, "robot") < 0);
+    int64_t v64;
+    int iv;
+    assert_true(qaward_review_rules_stage_weight(&v64, ctx, r, "organization", "nope") < 0);
+    assert_true(qaward_review_rules_stage_is_gate(&iv, ctx, r, "robot", "material") < 0);
+    assert_true(qaward_review_rules_stage_pass_mark(&v64, ctx, r, "organization", "nope") < 0);
+    assert_true(qaward_review_rules_min_composite(&v64, ctx, r, "organization", "nope") < 0);
+    assert_true(qaward_review_rules_scheme(&str, ctx, r, "robot") < 0);
+    assert_int_equal(qaward_review_rules_tie_break_count(&n, ctx, r), 0);
+    assert_true(qaward_review_rules_tie_break_at(&str, ctx, r, n) < 0);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(qaward_review_rules_tie_break_at(&str, ctx, r, i), 0);
+    int gates;
+    static const char *const st_ids[] = {"nope"};
+    static const int64_t tot[] = {1};
+    assert_true(qaward_review_rules_composite(&v64, &gates, ctx, r, "organization", 1, st_ids, tot) < 0);
+    assert_true(qaward_review_rules_composite(&v64, &gates, ctx, r, "robot", 1, st_ids, tot) < 0);
+    qaward_review_rules_free(r);
+
+    qaward_policy_free(p);
+    qaward_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(mutations_policy),     cmocka_unit_test(mutations_review_rules),
+        cmocka_unit_test(mutations_scheme),     cmocka_unit_test(mutations_sheets),
+        cmocka_unit_test(mutations_subjects),   cmocka_unit_test(mutations_history),
+        cmocka_unit_test(mutations_calendar),   cmocka_unit_test(mutations_procedure),
+        cmocka_unit_test(mutations_timeline),   cmocka_unit_test(mutations_cycle),
+        cmocka_unit_test(null_handles_never_crash), cmocka_unit_test(getters_unknown_ids_and_ranges),
+    };
+    (void)oom_run;
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    fprintf(stderr, "edges: %ld mutated documents loaded, %ld accepted, %ld refused with a documented error\n", n_loads,
+            n_ok, n_err);
+    return rc;
+}
