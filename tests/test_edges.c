@@ -755,6 +755,110 @@ static void r1_dates_each_component_out_of_range(void **state)
     qaward_ctx_free(ctx);
 }
 
+/* Scheme, scores and procedure getters: the last valid index answers, the
+ * next one gives the documented neutral value or EINVAL naming the call. */
+static void scoring_and_procedure_getters_index_boundaries(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_scheme *sch;
+    assert_int_equal(qaward_scheme_builtin(&sch, ctx, "gbt19580-2012"), 0);
+    size_t ni = qaward_scheme_item_count(sch), nc = qaward_scheme_category_count(sch);
+    assert_true(ni > 0 && nc > 0);
+    assert_non_null(qaward_scheme_item_id(sch, ni - 1));
+    assert_null(qaward_scheme_item_id(sch, ni));
+    assert_non_null(qaward_scheme_item_name(sch, ni - 1, "en"));
+    assert_non_null(qaward_scheme_item_name(sch, ni - 1, "zh"));
+    assert_non_null(qaward_scheme_item_name(sch, ni - 1, NULL));
+    assert_null(qaward_scheme_item_name(sch, ni, "en"));
+    assert_true(qaward_scheme_item_points(sch, ni - 1) > 0);
+    assert_int_equal(qaward_scheme_item_kind(sch, ni), 0);
+    assert_true(qaward_scheme_item_category(sch, ni - 1) < nc);
+    assert_int_equal(qaward_scheme_item_category(sch, ni), (size_t)-1);
+    assert_non_null(qaward_scheme_category_id(sch, nc - 1));
+    assert_null(qaward_scheme_category_id(sch, nc));
+    assert_string_equal(qaward_scheme_category_name(sch, 0, "en"), "Leadership");
+    assert_true(strcmp(qaward_scheme_category_name(sch, 0, "zh"), "Leadership") != 0);
+    assert_null(qaward_scheme_category_name(sch, nc, "en"));
+    assert_true(qaward_scheme_category_points(sch, nc - 1) > 0);
+    assert_int_equal(qaward_scheme_category_points(sch, nc), -1);
+
+    size_t len;
+    char *text = read_src("data/examples/sheets-2025.json", &len);
+    qaward_sheets *sh;
+    assert_int_equal(qaward_sheets_load_json(&sh, ctx, sch, text, len), 0);
+    free(text);
+    qaward_review_rules *rules;
+    assert_int_equal(qaward_review_rules_builtin(&rules, ctx, "jian-2025-example"), 0);
+    qaward_score_options o;
+    qaward_score_options_init(&o, QAWARD_SCORE_OPTIONS_VERSION);
+    assert_int_equal(qaward_score_options_from_rules(&o, ctx, rules), 0);
+    qaward_scores *sc;
+    assert_int_equal(qaward_scores_compute(&sc, ctx, sh, &o), 0);
+    size_t n = qaward_scores_count(sc);
+    assert_true(n > 0);
+    assert_non_null(qaward_scores_applicant(sc, n - 1));
+    assert_null(qaward_scores_applicant(sc, n));
+    assert_non_null(qaward_scores_stage(sc, n - 1));
+    assert_null(qaward_scores_stage(sc, n));
+    assert_int_equal(qaward_scores_role(sc, n), 0);
+    int64_t v, pr, rs, tot;
+    assert_int_equal(qaward_scores_item(&v, ctx, sc, n - 1, ni - 1), 0);
+    REFUSED(qaward_scores_item(&v, ctx, sc, n, 0), QAWARD_EINVAL, "qaward_scores_item: NULL argument or index out of range");
+    REFUSED(qaward_scores_item(&v, ctx, sc, 0, ni), QAWARD_EINVAL, "qaward_scores_item:");
+    int sp = -1, fl = -1;
+    assert_int_equal(qaward_scores_item_spread(&sp, &fl, ctx, sc, n - 1, ni - 1), 0);
+    assert_true(sp >= 0 && sp <= 100 && (fl == 0 || fl == 1));
+    REFUSED(qaward_scores_item_spread(&sp, &fl, ctx, sc, n, 0), QAWARD_EINVAL, "qaward_scores_item_spread:");
+    REFUSED(qaward_scores_item_spread(&sp, &fl, ctx, sc, 0, ni), QAWARD_EINVAL, "qaward_scores_item_spread:");
+    assert_int_equal(qaward_scores_category(&v, ctx, sc, n - 1, nc - 1), 0);
+    REFUSED(qaward_scores_category(&v, ctx, sc, n, 0), QAWARD_EINVAL, "qaward_scores_category:");
+    REFUSED(qaward_scores_category(&v, ctx, sc, 0, nc), QAWARD_EINVAL, "qaward_scores_category:");
+    assert_int_equal(qaward_scores_totals(&pr, &rs, &tot, ctx, sc, n - 1), 0);
+    assert_int_equal(pr + rs, tot);
+    assert_int_equal(qaward_scores_totals(NULL, NULL, NULL, ctx, sc, 0), 0);
+    REFUSED(qaward_scores_totals(&pr, &rs, &tot, ctx, sc, n), QAWARD_EINVAL, "qaward_scores_totals:");
+    size_t at;
+    REFUSED(qaward_scores_find(&at, ctx, sc, "ORG-001", "nope", QAWARD_ROLE_ASSESSOR), QAWARD_ENOTFOUND,
+            "no panel scores for applicant ORG-001 at stage nope");
+    REFUSED(qaward_scores_find(&at, ctx, sc, "ORG-404", qaward_scores_stage(sc, 0), QAWARD_ROLE_SELF), QAWARD_ENOTFOUND,
+            "no self-assessment scores for applicant ORG-404");
+    qaward_scores_free(sc);
+    qaward_sheets_free(sh);
+    qaward_review_rules_free(rules);
+    qaward_scheme_free(sch);
+
+    qaward_procedure *p;
+    assert_int_equal(qaward_procedure_builtin(&p, ctx, "jian-2023"), 0);
+    size_t nn = qaward_procedure_notice_count(p), ns = qaward_procedure_stage_count(p);
+    assert_true(nn > 0 && ns > 0);
+    assert_true(qaward_procedure_notice_min_days(p, nn - 1) > 0);
+    assert_int_equal(qaward_procedure_notice_min_days(p, nn), -1);
+    assert_non_null(qaward_procedure_notice_citation(p, nn - 1, QAWARD_LANG_EN));
+    assert_null(qaward_procedure_notice_citation(p, nn, QAWARD_LANG_ZH));
+    assert_null(qaward_procedure_notice_kind(p, nn));
+    assert_non_null(qaward_procedure_stage_name(p, ns - 1, QAWARD_LANG_EN));
+    assert_null(qaward_procedure_stage_name(p, ns, QAWARD_LANG_EN));
+    assert_null(qaward_procedure_stage_id(p, ns));
+    assert_string_equal(qaward_procedure_id(p), "jian-2023");
+    assert_string_equal(qaward_procedure_id(NULL), "");
+    assert_string_equal(qaward_procedure_calendar_name(NULL), "");
+    assert_true(qaward_procedure_calendar_name(p)[0] != 0);
+    int ok = -1;
+    int32_t wd = -1;
+    qaward_calendar *cal;
+    assert_int_equal(qaward_calendar_builtin(&cal, ctx, "cn-2023-2026"), 0);
+    REFUSED(qaward_notice_check(&ok, &wd, ctx, p, cal, "no-such-notice", 20250901, 20250910), QAWARD_ENOTFOUND,
+            "no-such-notice");
+    assert_int_equal(qaward_notice_check(&ok, NULL, ctx, p, cal, qaward_procedure_notice_kind(p, 0), 20250901,
+                                         20250930), 0);
+    assert_int_equal(ok, 1);
+    qaward_calendar_free(cal);
+    qaward_procedure_free(p);
+    qaward_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -766,6 +870,7 @@ int main(void)
         cmocka_unit_test(null_handles_never_crash), cmocka_unit_test(getters_unknown_ids_and_ranges),
         cmocka_unit_test(subject_setters_refuse_bad_values), cmocka_unit_test(cycle_setters_refuse_bad_values),
         cmocka_unit_test(r1_dates_each_component_out_of_range),
+        cmocka_unit_test(scoring_and_procedure_getters_index_boundaries),
     };
     (void)oom_run;
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
