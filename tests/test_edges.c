@@ -859,6 +859,61 @@ static void scoring_and_procedure_getters_index_boundaries(void **state)
     qaward_ctx_free(ctx);
 }
 
+/* Art. 13 timeline setters: empty strings, impossible dates and out-of-range
+ * values are refused naming the applicant, objection or value; nothing is added. */
+static void art13_timeline_setters_refuse_bad_values(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_procedure *p;
+    qaward_calendar *cal;
+    qaward_timeline *t;
+    assert_int_equal(qaward_procedure_builtin(&p, ctx, "jian-2023"), 0);
+    assert_int_equal(qaward_calendar_builtin(&cal, ctx, "cn-2023-2026"), 0);
+    assert_int_equal(qaward_timeline_new(&t, ctx, p, cal), 0);
+    REFUSED(qaward_timeline_add_applicant(t, ctx, "", "N", "organization", 20250301), QAWARD_EINVAL,
+            "timeline: applicant id, name and kind are required");
+    REFUSED(qaward_timeline_add_applicant(t, ctx, "A", "", "organization", 20250301), QAWARD_EINVAL,
+            "applicant id, name and kind are required");
+    REFUSED(qaward_timeline_add_applicant(t, ctx, "A", "N", "organization", 20250229), QAWARD_EINVAL,
+            "applicant \"A\": invalid declaration date");
+    assert_null(qaward_timeline_stage(t, "A"));
+    assert_int_equal(qaward_timeline_add_applicant(t, ctx, "A", "N", "organization", 20250301), 0);
+    assert_non_null(qaward_timeline_stage(t, "A"));
+    REFUSED(qaward_timeline_add_field(t, ctx, "A", "", "v", 0), QAWARD_EINVAL, "");
+    REFUSED(qaward_timeline_set_qualification(t, ctx, "A", 3), QAWARD_EINVAL,
+            "qualification 3: expected 0 (unknown), 1 (passed) or 2 (failed)");
+    REFUSED(qaward_timeline_set_qualification(t, ctx, "A", -1), QAWARD_EINVAL, "qualification -1");
+    REFUSED(qaward_timeline_set_site_review(t, ctx, "A", 20250230, 20250302), QAWARD_EINVAL,
+            "applicant \"A\": invalid site-review date");
+    REFUSED(qaward_timeline_set_site_review(t, ctx, "A", 20250301, 20250332), QAWARD_EINVAL, "invalid site-review date");
+    const char *ids[] = {"A"};
+    REFUSED(qaward_timeline_add_notice(t, ctx, qaward_procedure_notice_kind(p, 0), 20250230, 20250305, ids, 1),
+            QAWARD_EINVAL, "");
+    REFUSED(qaward_timeline_add_notice(t, ctx, qaward_procedure_notice_kind(p, 0), 20250301, 20250230, ids, 1),
+            QAWARD_EINVAL, "");
+    qaward_refusal *r;
+    assert_int_equal(qaward_refusal_new(&r, ctx, "N"), 0);
+    REFUSED(qaward_timeline_refuse(t, ctx, "A", 20250231, r), QAWARD_EINVAL, "applicant A: invalid refusal date");
+    REFUSED(qaward_timeline_refuse(t, ctx, NULL, 20250231, r), QAWARD_EINVAL, "applicant ?: invalid refusal date");
+    REFUSED(qaward_timeline_drop(t, ctx, "A", 20250231, "withdrew"), QAWARD_EINVAL, "applicant A: invalid date");
+    REFUSED(qaward_timeline_drop(t, ctx, NULL, 20250231, "withdrew"), QAWARD_EINVAL, "applicant ?: invalid date");
+    REFUSED(qaward_timeline_drop(t, ctx, "A", 20250310, ""), QAWARD_EINVAL, "timeline drop: a reason is required");
+    REFUSED(qaward_timeline_objection_resolve(t, ctx, "O1", 20250231, 0, "unfounded"), QAWARD_EINVAL,
+            "objection O1: invalid date");
+    REFUSED(qaward_timeline_objection_resolve(t, ctx, "O1", 20250310, 0, ""), QAWARD_EINVAL,
+            "objection resolve: id and reason are required");
+    REFUSED(qaward_timeline_objection_resolve(t, ctx, "O1", 20250310, 0, "unfounded"), QAWARD_ENOTFOUND, "O1");
+    assert_int_equal(qaward_timeline_open_objections(t, "A"), 0);
+    assert_int_equal(qaward_timeline_open_objections(t, "B"), 0);
+    qaward_refusal_free(r);
+    qaward_timeline_free(t);
+    qaward_calendar_free(cal);
+    qaward_procedure_free(p);
+    qaward_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -871,6 +926,7 @@ int main(void)
         cmocka_unit_test(subject_setters_refuse_bad_values), cmocka_unit_test(cycle_setters_refuse_bad_values),
         cmocka_unit_test(r1_dates_each_component_out_of_range),
         cmocka_unit_test(scoring_and_procedure_getters_index_boundaries),
+        cmocka_unit_test(art13_timeline_setters_refuse_bad_values),
     };
     (void)oom_run;
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
