@@ -69,6 +69,18 @@ static void bad_allocator_and_versions_are_refused(void **state)
     a.free_fn = NULL;
     assert_int_equal(qaward_ctx_new(&ctx, &a), QAWARD_EINVAL);
     assert_null(ctx);
+    /* each of the three functions is required */
+    for (int i = 0; i < 2; i++) {
+        qaward_allocator b;
+        qaward_allocator_init(&b, QAWARD_ALLOCATOR_VERSION);
+        if (i == 0)
+            b.malloc_fn = NULL;
+        else
+            b.realloc_fn = NULL;
+        ctx = (qaward_ctx *)&b;
+        assert_int_equal(qaward_ctx_new(&ctx, &b), QAWARD_EINVAL);
+        assert_null(ctx);
+    }
     a.version = 7;
     assert_int_equal(qaward_ctx_new(&ctx, &a), QAWARD_EVERSION);
     assert_int_equal(qaward_ctx_new(NULL, NULL), QAWARD_EINVAL);

@@ -792,10 +792,146 @@ static void sanction_bad_inputs(void **s)
     assert_int_equal(qaward_sanction_compute(&o, ctx, jian, NULL, &f), QAWARD_EVERSION);
 }
 
+#define MSG_HAS(needle)                                                                                  \
+    do {                                                                                                 \
+        if (!strstr(qaward_ctx_message(ctx), needle))                                                    \
+            fail_msg("message \"%s\" lacks \"%s\"", qaward_ctx_message(ctx), needle);                    \
+    } while (0)
+
+/* Every field of a finding, the outcome and the store is checked and named. */
+static void sanction_each_field_refused_with_its_name(void **s)
+{
+    (void)s;
+    qaward_finding f;
+    qaward_sanction_outcome o;
+    assert_int_equal(qaward_finding_init(&f, 2), QAWARD_EVERSION);
+    assert_int_equal(qaward_sanction_outcome_init(&o, 2), QAWARD_EVERSION);
+    qaward_sanction_outcome_init(&o, QAWARD_SANCTION_OUTCOME_VERSION);
+    finding(&f, "", "fraud_bribery", 20240101);
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, NULL, &f), QAWARD_EINVAL);
+    MSG_HAS("qaward_sanction_compute: the finding needs subject_id and kind");
+    finding(&f, "X", NULL, 20240101);
+    assert_int_equal(qaward_sanction_apply(&o, ctx, jian, NULL, &f), QAWARD_EINVAL);
+    MSG_HAS("qaward_sanction_apply: the finding needs subject_id and kind");
+    finding(&f, "X", "fraud_bribery", 20240101);
+    f.event_date = 20240230;
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, NULL, &f), QAWARD_EINVAL);
+    MSG_HAS("finding against X: invalid event_date 20240230");
+    f.event_date = QAWARD_DATE_NONE;
+    f.award_date = 20241301;
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, NULL, &f), QAWARD_EINVAL);
+    MSG_HAS("finding against X: invalid award_date 20241301");
+    f.award_date = QAWARD_DATE_NONE;
+    assert_int_equal(qaward_sanction_compute(NULL, ctx, jian, NULL, &f), QAWARD_EINVAL);
+    MSG_HAS("qaward_sanction_compute: NULL out");
+    o.version = 9;
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, NULL, &f), QAWARD_EVERSION);
+    MSG_HAS("sanction outcome version 9 is not supported");
+    qaward_sanction_outcome_init(&o, QAWARD_SANCTION_OUTCOME_VERSION);
+    qaward_store st;
+    qaward_store_init(&st, QAWARD_STORE_VERSION);
+    st.version = 7;
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, &st, &f), QAWARD_EVERSION);
+    MSG_HAS("store version 7 is not supported");
+    assert_int_equal(qaward_sanction_apply(&o, ctx, jian, NULL, &f), QAWARD_EINVAL);
+    MSG_HAS("qaward_sanction_apply: no store");
+    assert_int_equal(qaward_sanction_apply(&o, ctx, jian, &st, &f), QAWARD_EVERSION);
+    MSG_HAS("store version 7 is not supported");
+    qaward_store_init(&st, QAWARD_STORE_VERSION);
+    o.version = 9;
+    assert_int_equal(qaward_sanction_apply(&o, ctx, jian, &st, &f), QAWARD_EVERSION);
+    MSG_HAS("sanction outcome version 9");
+    assert_int_equal(qaward_sanction_apply(NULL, ctx, jian, &st, &f), QAWARD_EINVAL);
+    MSG_HAS("the store needs begin_fn, write_sanction_fn, revoke_award_fn");
+    qaward_memstore *ms;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    qaward_memstore_as_store(&st, ms);
+    static const char *const fns[] = {"begin", "commit", "rollback", "write_sanction", "revoke_award"};
+    for (int i = 0; i < 5; i++) {
+        qaward_store part = st;
+        switch (i) {
+        case 0: part.begin_fn = NULL; break;
+        case 1: part.commit_fn = NULL; break;
+        case 2: part.rollback_fn = NULL; break;
+        case 3: part.write_sanction_fn = NULL; break;
+        default: part.revoke_award_fn = NULL; break;
+        }
+        if (qaward_sanction_apply(NULL, ctx, jian, &part, &f) != QAWARD_EINVAL)
+            fail_msg("store without %s_fn accepted", fns[i]);
+        MSG_HAS("the store needs begin_fn");
+    }
+    assert_int_equal(qaward_memstore_sanction_count(ms), 0);
+    qaward_memstore_free(ms);
+}
+
+static void add_award(qaward_memstore *ms, const char *id, const char *lvl, qaward_date d, qaward_date revoked)
+{
+    qaward_award_record a;
+    qaward_award_record_init(&a, QAWARD_AWARD_RECORD_VERSION);
+    a.subject_id = id;
+    a.level = lvl;
+    a.kind = "organization";
+    a.award_date = d;
+    a.revoked_on = revoked;
+    assert_int_equal(qaward_memstore_add_award(ms, ctx, &a), 0);
+}
+
+/* R10/R11 with a named award: the award must exist unrevoked on or before the
+ * finding, and for Art. 22(2) the incident must fall in its 5-year window;
+ * without a named award the latest one qualifying is revoked. */
+static void r11_named_award_and_latest_award_choice(void **s)
+{
+    (void)s;
+    qaward_memstore *ms = store_with_award("P", "award", 20211216, QAWARD_DATE_NONE);
+    add_award(ms, "P", "nomination", 20150101, 20160101); /* revoked already */
+    add_award(ms, "P", "award", 20181216, QAWARD_DATE_NONE);
+    add_award(ms, "P", "award", 20300101, QAWARD_DATE_NONE); /* after the finding */
+    qaward_store st;
+    qaward_memstore_as_store(&st, ms);
+    qaward_finding f;
+    qaward_sanction_outcome o;
+    qaward_sanction_outcome_init(&o, QAWARD_SANCTION_OUTCOME_VERSION);
+
+    finding(&f, "P", "post_award_incident", 20270105);
+    f.event_date = 20261215;
+    f.award_date = 20211216;
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, &st, &f), 0);
+    assert_int_equal(o.revokes, 1);
+    assert_int_equal(o.revoked_award_date, 20211216);
+    assert_string_equal(o.revoked_level, "award");
+    assert_int_equal(o.revoked_on, 20270105);
+
+    f.event_date = 20261216; /* day after the window closes: nothing revoked */
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, &st, &f), 0);
+    assert_int_equal(o.revokes, 0);
+    assert_int_equal(o.revoked_award_date, QAWARD_DATE_NONE);
+
+    f.award_date = 20150101; /* revoked in 2016 */
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, &st, &f), QAWARD_ENOTFOUND);
+    MSG_HAS("finding against P: no unrevoked award dated 2015-01-01 in its history");
+    f.award_date = 20300101; /* after the finding */
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, &st, &f), QAWARD_ENOTFOUND);
+    MSG_HAS("no unrevoked award dated 2030-01-01");
+
+    /* Art. 22(1): no window; the latest unrevoked award before the finding */
+    finding(&f, "P", "fraud_bribery", 20270105);
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, &st, &f), 0);
+    assert_int_equal(o.revokes, 1);
+    assert_int_equal(o.revoked_award_date, 20211216);
+    assert_int_equal(o.ban_from, 20270105);
+    assert_int_equal(o.ban_until, 20370105);
+    f.award_date = 20181216;
+    assert_int_equal(qaward_sanction_compute(&o, ctx, jian, &st, &f), 0);
+    assert_int_equal(o.revoked_award_date, 20181216);
+    qaward_memstore_free(ms);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(art4_quota_three_then_nomination),
+        cmocka_unit_test(sanction_each_field_refused_with_its_name),
+        cmocka_unit_test(r11_named_award_and_latest_award_choice),
         cmocka_unit_test(r12_minimum_boundary),
         cmocka_unit_test(r12_tie_at_last_place_reported),
         cmocka_unit_test(r12_tie_inside_quota_is_placed),

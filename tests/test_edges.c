@@ -545,6 +545,375 @@ static void getters_unknown_ids_and_ranges(void **state)
     qaward_ctx_free(ctx);
 }
 
+/* rc, the context's status, and a message containing `needle`. */
+#define REFUSED(call, code, needle)                                                                     \
+    do {                                                                                                \
+        int rc_ = (call);                                                                               \
+        if (rc_ != (code) || qaward_ctx_status(ctx) != rc_ || !strstr(qaward_ctx_message(ctx), needle)) \
+            fail_msg("%s: rc %d, message \"%s\", wanted %d and \"%s\"", #call, rc_,                    \
+                     qaward_ctx_message(ctx), (int)(code), needle);                                     \
+    } while (0)
+
+/* Subject setters: every out-of-range value is refused naming the subject, the
+ * field and the value; the subject keeps its previous state. */
+static void subject_setters_refuse_bad_values(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_subject *s;
+    REFUSED(qaward_subject_new(&s, ctx, "", "organization"), QAWARD_EINVAL, "");
+    REFUSED(qaward_subject_new(&s, ctx, "S1", ""), QAWARD_EINVAL, "");
+    assert_null(s);
+    assert_int_equal(qaward_subject_new(&s, ctx, "S1", "organization"), 0);
+    REFUSED(qaward_subject_set_legal_person(s, ctx, 2), QAWARD_EINVAL, "subject S1: legal_person must be 0, 1 or -1, not 2");
+    REFUSED(qaward_subject_set_for_profit(s, ctx, -2), QAWARD_EINVAL, "subject S1: for_profit must be 0, 1 or -1, not -2");
+    REFUSED(qaward_subject_set_date(s, ctx, 3, 20200101), QAWARD_EINVAL, "subject S1: unknown date 3");
+    REFUSED(qaward_subject_set_date(s, ctx, -1, 20200101), QAWARD_EINVAL, "unknown date -1");
+    REFUSED(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, 20230229), QAWARD_EINVAL, "invalid date 20230229");
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, QAWARD_DATE_NONE), 0);
+    REFUSED(qaward_subject_add_certificate(s, ctx, "", NULL, 20200101, QAWARD_DATE_NONE), QAWARD_EINVAL,
+            "certificate type is NULL or empty");
+    REFUSED(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20201301, QAWARD_DATE_NONE), QAWARD_EINVAL,
+            "certificate iso9001: invalid valid_from 20201301");
+    REFUSED(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20200101, 20191231), QAWARD_EINVAL,
+            "valid_to 20191231 is invalid or before valid_from");
+    REFUSED(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20200101, 20200230), QAWARD_EINVAL,
+            "valid_to 20200230");
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "iso9001", "A", 20200101, 20230101), 0);
+    REFUSED(qaward_subject_set_known(s, ctx, 2, 1), QAWARD_EINVAL, "set_known: bad list 2 or value 1");
+    REFUSED(qaward_subject_set_known(s, ctx, QAWARD_LIST_EVENTS, 2), QAWARD_EINVAL, "bad list 1 or value 2");
+    assert_int_equal(qaward_subject_set_known(s, ctx, QAWARD_LIST_CERTIFICATES, 0), 0);
+    assert_int_equal(qaward_subject_set_known(s, ctx, QAWARD_LIST_EVENTS, 0), 0);
+    REFUSED(qaward_subject_set_profit(s, ctx, 0, 1), QAWARD_ERANGE, "fiscal year 0 out of range 1..9999");
+    REFUSED(qaward_subject_set_profit(s, ctx, 10000, 1), QAWARD_ERANGE, "fiscal year 10000");
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2024, 5), 0);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2022, 3), 0); /* inserted before 2024 */
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2024, 7), 0); /* replaced */
+    REFUSED(qaward_subject_set_attestation(s, ctx, "", 1), QAWARD_EINVAL, "attestation: NULL id or value 1");
+    REFUSED(qaward_subject_set_attestation(s, ctx, "x", 2), QAWARD_EINVAL, "value 2 not in -1..1");
+    REFUSED(qaward_subject_set_attestation(s, ctx, "x", -2), QAWARD_EINVAL, "value -2 not in -1..1");
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "x", 1), 0);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "y", 0), 0);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "x", -1), 0); /* withdrawn */
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "zz", -1), 0); /* unknown: nothing to withdraw */
+    char *json;
+    assert_int_equal(qaward_subject_to_json(&json, s, ctx, 0), 0);
+    assert_non_null(strstr(json, "\"y\": false") ? strstr(json, "\"y\": false") : strstr(json, "\"y\":false"));
+    assert_null(strstr(json, "\"x\""));
+    assert_non_null(strstr(json, "2022"));
+    qaward_string_free(ctx, json);
+    qaward_subject_free(s);
+    qaward_ctx_free(ctx);
+}
+
+/* Cycle setters and getters: bad values and indexes name the candidate;
+ * results are refused before a run (ESTATE). */
+static void cycle_setters_refuse_bad_values(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_policy *p;
+    qaward_review_rules *r;
+    assert_int_equal(qaward_policy_builtin(&p, ctx, "jian-2023"), 0);
+    assert_int_equal(qaward_review_rules_builtin(&r, ctx, "jian-2025-example"), 0);
+    qaward_cycle *c;
+    REFUSED(qaward_cycle_new(&c, ctx, p, r, "", 20251201), QAWARD_EINVAL, "cycle id: empty");
+    REFUSED(qaward_cycle_new(&c, ctx, p, r, "c1", 20251301), QAWARD_EINVAL, "cycle c1: invalid decision date 20251301");
+    REFUSED(qaward_cycle_new(&c, ctx, p, r, "c1", 20000101), QAWARD_ENOPOLICY, "not in force on 2000-01-01 (R17)");
+    assert_null(c);
+    assert_int_equal(qaward_cycle_new(&c, ctx, p, r, "c1", 20251201), 0);
+    assert_int_equal(qaward_cycle_decision_date(c), 20251201);
+    size_t ix = 99;
+    REFUSED(qaward_cycle_add_candidate(&ix, ctx, c, "", NULL, "organization"), QAWARD_EINVAL, "candidate 0: empty subject id");
+    REFUSED(qaward_cycle_add_candidate(&ix, ctx, c, "A", NULL, "nope"), QAWARD_ENOTFOUND,
+            "candidate A: kind \"nope\" is not a subject kind of policy jian-2023");
+    assert_int_equal(ix, 99);
+    assert_int_equal(qaward_cycle_candidate_find(c, "A"), -1); /* empty cycle */
+    assert_int_equal(qaward_cycle_add_candidate(&ix, ctx, c, "A", NULL, "organization"), 0);
+    assert_int_equal(ix, 0);
+    assert_int_equal(qaward_cycle_add_candidate(NULL, ctx, c, "B", "Bee", "organization"), 0);
+    REFUSED(qaward_cycle_add_candidate(NULL, ctx, c, "A", NULL, "organization"), QAWARD_EEXISTS,
+            "candidate A: duplicate subject id");
+    assert_int_equal(qaward_cycle_candidate_find(c, "B"), 1);
+    assert_int_equal(qaward_cycle_candidate_find(c, "C"), -1);
+    assert_int_equal(qaward_cycle_candidate_find(c, NULL), -1);
+    assert_string_equal(qaward_cycle_candidate_name(c, 0), "A"); /* no name: the id */
+    assert_string_equal(qaward_cycle_candidate_name(c, 1), "Bee");
+    assert_null(qaward_cycle_candidate_name(c, 2));
+    assert_null(qaward_cycle_candidate_id(c, 2));
+    assert_null(qaward_cycle_candidate_kind(c, 2));
+    assert_string_equal(qaward_cycle_candidate_kind(c, 1), "organization");
+
+    REFUSED(qaward_cycle_set_verdict(ctx, c, 0, 0), QAWARD_EINVAL, "candidate A: verdict 0 is not a qaward_cycle_verdict");
+    REFUSED(qaward_cycle_set_verdict(ctx, c, 0, QAWARD_CYCLE_INCOMPLETE + 1), QAWARD_EINVAL, "verdict 4");
+    REFUSED(qaward_cycle_set_verdict(ctx, c, 5, QAWARD_CYCLE_ELIGIBLE), QAWARD_EINVAL, "5");
+    REFUSED(qaward_cycle_set_stage_total(ctx, c, 0, "site", -1), QAWARD_ERANGE, "candidate A: stage site total -1 is negative");
+    assert_int_equal(qaward_cycle_set_stage_total(ctx, c, 0, "site", 100), 0);
+    assert_int_equal(qaward_cycle_set_stage_total(ctx, c, 0, "site", 200), 0); /* replaced */
+    assert_int_equal(qaward_cycle_set_stage_total(ctx, c, 1, "site", 300), 0); /* interned name reused */
+    static const int32_t bad_votes[][5] = {{-1, 0, 0, 5, 9}, {0, -1, 0, 5, 9}, {0, 0, -1, 5, 9}, {0, 0, 0, -1, 9},
+                                           {0, 0, 0, 5, 0}};
+    for (size_t i = 0; i < 5; i++)
+        REFUSED(qaward_cycle_set_vote(ctx, c, 0, bad_votes[i][0], bad_votes[i][1], bad_votes[i][2], bad_votes[i][3],
+                                      bad_votes[i][4]),
+                QAWARD_ERANGE, "candidate A: vote counts must be >= 0 and members > 0");
+    REFUSED(qaward_cycle_set_vote(ctx, c, 0, 3, 2, 1, 5, 9), QAWARD_ERANGE,
+            "vote for 3 + against 2 + abstain 1 exceeds 5 present");
+    REFUSED(qaward_cycle_set_vote(ctx, c, 0, 3, 0, 0, 10, 9), QAWARD_ERANGE, "vote: 10 present exceeds 9 members");
+
+    /* results before a run */
+    int64_t v;
+    assert_int_equal(qaward_cycle_is_run(c), 0);
+    assert_int_equal(qaward_cycle_bucket_count(c), 0);
+    assert_int_equal(qaward_cycle_bucket_get(NULL, NULL, NULL, NULL, NULL, NULL, c, 0), QAWARD_ESTATE);
+    assert_int_equal(qaward_cycle_prize_total(c), 0);
+    assert_null(qaward_cycle_candidate_level(c, 0));
+    assert_int_equal(qaward_cycle_candidate_composite(&v, c, 2), QAWARD_EINVAL);
+    REFUSED(qaward_cycle_finalise(ctx, c, NULL), QAWARD_EINVAL, "qaward_cycle_finalise: no store");
+    qaward_store st;
+    assert_int_equal(qaward_store_init(&st, QAWARD_STORE_VERSION), 0);
+    REFUSED(qaward_cycle_finalise(ctx, c, &st), QAWARD_EINVAL, "the store needs begin_fn");
+    st.version = 99;
+    REFUSED(qaward_cycle_finalise(ctx, c, &st), QAWARD_EVERSION, "store version 99 is not supported");
+    REFUSED(qaward_cycle_run(ctx, c, &st), QAWARD_EVERSION, "store version 99");
+    qaward_memstore *ms;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    assert_int_equal(qaward_memstore_as_store(&st, ms), 0);
+    REFUSED(qaward_cycle_finalise(ctx, c, &st), QAWARD_ESTATE, "cycle c1: not run (call qaward_cycle_run first)");
+
+    /* after a run: ranges */
+    assert_int_equal(qaward_cycle_set_verdict(ctx, c, 0, QAWARD_CYCLE_ELIGIBLE), 0);
+    assert_int_equal(qaward_cycle_set_verdict(ctx, c, 1, QAWARD_CYCLE_ELIGIBLE), 0);
+    assert_int_equal(qaward_cycle_set_composite(ctx, c, 0, 85000), 0);
+    assert_int_equal(qaward_cycle_set_composite(ctx, c, 1, 86000), 0);
+    assert_int_equal(qaward_cycle_run(ctx, c, &st), 0);
+    assert_int_equal(qaward_cycle_is_run(c), 1);
+    size_t nb = qaward_cycle_bucket_count(c);
+    assert_true(nb > 0);
+    assert_int_equal(qaward_cycle_bucket_get(NULL, NULL, NULL, NULL, NULL, NULL, c, nb), QAWARD_EINVAL);
+    const char *level = NULL;
+    int32_t max = -1;
+    assert_int_equal(qaward_cycle_bucket_get(&level, &max, NULL, NULL, NULL, NULL, c, 0), 0);
+    assert_non_null(level);
+    assert_true(max >= 0);
+    assert_int_equal(qaward_cycle_candidate_composite(&v, c, 1), 0);
+    assert_int_equal(v, 86000);
+    assert_int_equal(qaward_cycle_candidate_rank(c, 1), 1);
+    assert_int_equal(qaward_cycle_candidate_rank(c, 0), 2);
+    assert_int_equal(qaward_cycle_candidate_rank(c, 2), 0);
+    assert_int_equal(qaward_cycle_candidate_prize(c, 2), 0);
+    assert_int_equal(qaward_cycle_candidate_reason_count(c, 2), 0);
+    assert_null(qaward_cycle_candidate_reason_rule(c, 0, 0));
+    assert_null(qaward_cycle_candidate_reason_message(c, 0, 0, QAWARD_LANG_EN));
+    assert_int_equal(qaward_cycle_candidate_has_subject(c, 0), 0);
+    assert_int_equal(qaward_cycle_candidate_has_subject(c, 7), 0);
+    assert_int_equal(qaward_cycle_candidate_verdict(c, 7), QAWARD_CYCLE_UNSET);
+    char *out;
+    REFUSED(qaward_cycle_report(&out, ctx, c, 7, QAWARD_LANG_EN, 0), QAWARD_EINVAL, "");
+    REFUSED(qaward_cycle_report(&out, ctx, c, QAWARD_REPORT_TEXT, 7, 0), QAWARD_EINVAL, "");
+    qaward_memstore_free(ms);
+    qaward_cycle_free(c);
+    qaward_review_rules_free(r);
+    qaward_policy_free(p);
+    qaward_ctx_free(ctx);
+}
+
+/* Dates: each component out of range, on both sides. */
+static void r1_dates_each_component_out_of_range(void **state)
+{
+    (void)state;
+    static const qaward_date bad[] = {0, -20250101, 101, 100000101, 20250001, 20251301, 20250100, 20250132,
+                                      20250230, 20230229, 99991232};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(qaward_date_valid(bad[i]), 0);
+        char b[QAWARD_DATE_STRLEN];
+        assert_int_equal(qaward_date_format(b, bad[i]), QAWARD_EINVAL);
+        int32_t n;
+        assert_int_equal(qaward_date_diff_days(&n, bad[i], 20250101), QAWARD_EINVAL);
+        assert_int_equal(qaward_date_diff_days(&n, 20250101, bad[i]), QAWARD_EINVAL);
+        assert_int_equal(qaward_date_in_window(bad[i], 20250101, 1), 0);
+        assert_int_equal(qaward_date_in_window(20250101, bad[i], 1), 0);
+    }
+    assert_int_equal(qaward_date_valid(20240229), 1);
+    assert_int_equal(qaward_date_valid(99991231), 1);
+    assert_int_equal(qaward_date_valid(10101), 1);
+    assert_int_equal(qaward_date_in_window(20250101, 20240101, -1), 0);
+    qaward_date d;
+    assert_int_equal(qaward_date_make(&d, 2025, 0, 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_date_make(&d, 2025, 13, 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_date_make(&d, 2025, 2, 0), QAWARD_EINVAL);
+    assert_int_equal(qaward_date_make(&d, 2025, 2, 29), QAWARD_EINVAL);
+    assert_int_equal(qaward_date_make(&d, 2024, 2, 29), 0);
+    assert_int_equal(d, 20240229);
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    REFUSED(qaward_date_parse(&d, ctx, "2025-00-10"), QAWARD_EINVAL, "2025-00-10");
+    REFUSED(qaward_date_parse(&d, ctx, "2025-02-30"), QAWARD_EINVAL, "2025-02-30");
+    assert_int_equal(qaward_date_add_days(&d, 10101, -1), QAWARD_ERANGE);
+    qaward_ctx_free(ctx);
+}
+
+/* Scheme, scores and procedure getters: the last valid index answers, the
+ * next one gives the documented neutral value or EINVAL naming the call. */
+static void scoring_and_procedure_getters_index_boundaries(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_scheme *sch;
+    assert_int_equal(qaward_scheme_builtin(&sch, ctx, "gbt19580-2012"), 0);
+    size_t ni = qaward_scheme_item_count(sch), nc = qaward_scheme_category_count(sch);
+    assert_true(ni > 0 && nc > 0);
+    assert_non_null(qaward_scheme_item_id(sch, ni - 1));
+    assert_null(qaward_scheme_item_id(sch, ni));
+    assert_non_null(qaward_scheme_item_name(sch, ni - 1, "en"));
+    assert_non_null(qaward_scheme_item_name(sch, ni - 1, "zh"));
+    assert_non_null(qaward_scheme_item_name(sch, ni - 1, NULL));
+    assert_null(qaward_scheme_item_name(sch, ni, "en"));
+    assert_true(qaward_scheme_item_points(sch, ni - 1) > 0);
+    assert_int_equal(qaward_scheme_item_kind(sch, ni), 0);
+    assert_true(qaward_scheme_item_category(sch, ni - 1) < nc);
+    assert_int_equal(qaward_scheme_item_category(sch, ni), (size_t)-1);
+    assert_non_null(qaward_scheme_category_id(sch, nc - 1));
+    assert_null(qaward_scheme_category_id(sch, nc));
+    assert_string_equal(qaward_scheme_category_name(sch, 0, "en"), "Leadership");
+    assert_true(strcmp(qaward_scheme_category_name(sch, 0, "zh"), "Leadership") != 0);
+    assert_null(qaward_scheme_category_name(sch, nc, "en"));
+    assert_true(qaward_scheme_category_points(sch, nc - 1) > 0);
+    assert_int_equal(qaward_scheme_category_points(sch, nc), -1);
+
+    size_t len;
+    char *text = read_src("data/examples/sheets-2025.json", &len);
+    qaward_sheets *sh;
+    assert_int_equal(qaward_sheets_load_json(&sh, ctx, sch, text, len), 0);
+    free(text);
+    qaward_review_rules *rules;
+    assert_int_equal(qaward_review_rules_builtin(&rules, ctx, "jian-2025-example"), 0);
+    qaward_score_options o;
+    qaward_score_options_init(&o, QAWARD_SCORE_OPTIONS_VERSION);
+    assert_int_equal(qaward_score_options_from_rules(&o, ctx, rules), 0);
+    qaward_scores *sc;
+    assert_int_equal(qaward_scores_compute(&sc, ctx, sh, &o), 0);
+    size_t n = qaward_scores_count(sc);
+    assert_true(n > 0);
+    assert_non_null(qaward_scores_applicant(sc, n - 1));
+    assert_null(qaward_scores_applicant(sc, n));
+    assert_non_null(qaward_scores_stage(sc, n - 1));
+    assert_null(qaward_scores_stage(sc, n));
+    assert_int_equal(qaward_scores_role(sc, n), 0);
+    int64_t v, pr, rs, tot;
+    assert_int_equal(qaward_scores_item(&v, ctx, sc, n - 1, ni - 1), 0);
+    REFUSED(qaward_scores_item(&v, ctx, sc, n, 0), QAWARD_EINVAL, "qaward_scores_item: NULL argument or index out of range");
+    REFUSED(qaward_scores_item(&v, ctx, sc, 0, ni), QAWARD_EINVAL, "qaward_scores_item:");
+    int sp = -1, fl = -1;
+    assert_int_equal(qaward_scores_item_spread(&sp, &fl, ctx, sc, n - 1, ni - 1), 0);
+    assert_true(sp >= 0 && sp <= 100 && (fl == 0 || fl == 1));
+    REFUSED(qaward_scores_item_spread(&sp, &fl, ctx, sc, n, 0), QAWARD_EINVAL, "qaward_scores_item_spread:");
+    REFUSED(qaward_scores_item_spread(&sp, &fl, ctx, sc, 0, ni), QAWARD_EINVAL, "qaward_scores_item_spread:");
+    assert_int_equal(qaward_scores_category(&v, ctx, sc, n - 1, nc - 1), 0);
+    REFUSED(qaward_scores_category(&v, ctx, sc, n, 0), QAWARD_EINVAL, "qaward_scores_category:");
+    REFUSED(qaward_scores_category(&v, ctx, sc, 0, nc), QAWARD_EINVAL, "qaward_scores_category:");
+    assert_int_equal(qaward_scores_totals(&pr, &rs, &tot, ctx, sc, n - 1), 0);
+    assert_int_equal(pr + rs, tot);
+    assert_int_equal(qaward_scores_totals(NULL, NULL, NULL, ctx, sc, 0), 0);
+    REFUSED(qaward_scores_totals(&pr, &rs, &tot, ctx, sc, n), QAWARD_EINVAL, "qaward_scores_totals:");
+    size_t at;
+    REFUSED(qaward_scores_find(&at, ctx, sc, "ORG-001", "nope", QAWARD_ROLE_ASSESSOR), QAWARD_ENOTFOUND,
+            "no panel scores for applicant ORG-001 at stage nope");
+    REFUSED(qaward_scores_find(&at, ctx, sc, "ORG-404", qaward_scores_stage(sc, 0), QAWARD_ROLE_SELF), QAWARD_ENOTFOUND,
+            "no self-assessment scores for applicant ORG-404");
+    qaward_scores_free(sc);
+    qaward_sheets_free(sh);
+    qaward_review_rules_free(rules);
+    qaward_scheme_free(sch);
+
+    qaward_procedure *p;
+    assert_int_equal(qaward_procedure_builtin(&p, ctx, "jian-2023"), 0);
+    size_t nn = qaward_procedure_notice_count(p), ns = qaward_procedure_stage_count(p);
+    assert_true(nn > 0 && ns > 0);
+    assert_true(qaward_procedure_notice_min_days(p, nn - 1) > 0);
+    assert_int_equal(qaward_procedure_notice_min_days(p, nn), -1);
+    assert_non_null(qaward_procedure_notice_citation(p, nn - 1, QAWARD_LANG_EN));
+    assert_null(qaward_procedure_notice_citation(p, nn, QAWARD_LANG_ZH));
+    assert_null(qaward_procedure_notice_kind(p, nn));
+    assert_non_null(qaward_procedure_stage_name(p, ns - 1, QAWARD_LANG_EN));
+    assert_null(qaward_procedure_stage_name(p, ns, QAWARD_LANG_EN));
+    assert_null(qaward_procedure_stage_id(p, ns));
+    assert_string_equal(qaward_procedure_id(p), "jian-2023");
+    assert_string_equal(qaward_procedure_id(NULL), "");
+    assert_string_equal(qaward_procedure_calendar_name(NULL), "");
+    assert_true(qaward_procedure_calendar_name(p)[0] != 0);
+    int ok = -1;
+    int32_t wd = -1;
+    qaward_calendar *cal;
+    assert_int_equal(qaward_calendar_builtin(&cal, ctx, "cn-2023-2026"), 0);
+    REFUSED(qaward_notice_check(&ok, &wd, ctx, p, cal, "no-such-notice", 20250901, 20250910), QAWARD_ENOTFOUND,
+            "no-such-notice");
+    assert_int_equal(qaward_notice_check(&ok, NULL, ctx, p, cal, qaward_procedure_notice_kind(p, 0), 20250901,
+                                         20250930), 0);
+    assert_int_equal(ok, 1);
+    qaward_calendar_free(cal);
+    qaward_procedure_free(p);
+    qaward_ctx_free(ctx);
+}
+
+/* Art. 13 timeline setters: empty strings, impossible dates and out-of-range
+ * values are refused naming the applicant, objection or value; nothing is added. */
+static void art13_timeline_setters_refuse_bad_values(void **state)
+{
+    (void)state;
+    qaward_ctx *ctx;
+    assert_int_equal(qaward_ctx_new(&ctx, NULL), 0);
+    qaward_procedure *p;
+    qaward_calendar *cal;
+    qaward_timeline *t;
+    assert_int_equal(qaward_procedure_builtin(&p, ctx, "jian-2023"), 0);
+    assert_int_equal(qaward_calendar_builtin(&cal, ctx, "cn-2023-2026"), 0);
+    assert_int_equal(qaward_timeline_new(&t, ctx, p, cal), 0);
+    REFUSED(qaward_timeline_add_applicant(t, ctx, "", "N", "organization", 20250301), QAWARD_EINVAL,
+            "timeline: applicant id, name and kind are required");
+    REFUSED(qaward_timeline_add_applicant(t, ctx, "A", "", "organization", 20250301), QAWARD_EINVAL,
+            "applicant id, name and kind are required");
+    REFUSED(qaward_timeline_add_applicant(t, ctx, "A", "N", "organization", 20250229), QAWARD_EINVAL,
+            "applicant \"A\": invalid declaration date");
+    assert_null(qaward_timeline_stage(t, "A"));
+    assert_int_equal(qaward_timeline_add_applicant(t, ctx, "A", "N", "organization", 20250301), 0);
+    assert_non_null(qaward_timeline_stage(t, "A"));
+    REFUSED(qaward_timeline_add_field(t, ctx, "A", "", "v", 0), QAWARD_EINVAL, "");
+    REFUSED(qaward_timeline_set_qualification(t, ctx, "A", 3), QAWARD_EINVAL,
+            "qualification 3: expected 0 (unknown), 1 (passed) or 2 (failed)");
+    REFUSED(qaward_timeline_set_qualification(t, ctx, "A", -1), QAWARD_EINVAL, "qualification -1");
+    REFUSED(qaward_timeline_set_site_review(t, ctx, "A", 20250230, 20250302), QAWARD_EINVAL,
+            "applicant \"A\": invalid site-review date");
+    REFUSED(qaward_timeline_set_site_review(t, ctx, "A", 20250301, 20250332), QAWARD_EINVAL, "invalid site-review date");
+    const char *ids[] = {"A"};
+    REFUSED(qaward_timeline_add_notice(t, ctx, qaward_procedure_notice_kind(p, 0), 20250230, 20250305, ids, 1),
+            QAWARD_EINVAL, "");
+    REFUSED(qaward_timeline_add_notice(t, ctx, qaward_procedure_notice_kind(p, 0), 20250301, 20250230, ids, 1),
+            QAWARD_EINVAL, "");
+    qaward_refusal *r;
+    assert_int_equal(qaward_refusal_new(&r, ctx, "N"), 0);
+    REFUSED(qaward_timeline_refuse(t, ctx, "A", 20250231, r), QAWARD_EINVAL, "applicant A: invalid refusal date");
+    REFUSED(qaward_timeline_refuse(t, ctx, NULL, 20250231, r), QAWARD_EINVAL, "applicant ?: invalid refusal date");
+    REFUSED(qaward_timeline_drop(t, ctx, "A", 20250231, "withdrew"), QAWARD_EINVAL, "applicant A: invalid date");
+    REFUSED(qaward_timeline_drop(t, ctx, NULL, 20250231, "withdrew"), QAWARD_EINVAL, "applicant ?: invalid date");
+    REFUSED(qaward_timeline_drop(t, ctx, "A", 20250310, ""), QAWARD_EINVAL, "timeline drop: a reason is required");
+    REFUSED(qaward_timeline_objection_resolve(t, ctx, "O1", 20250231, 0, "unfounded"), QAWARD_EINVAL,
+            "objection O1: invalid date");
+    REFUSED(qaward_timeline_objection_resolve(t, ctx, "O1", 20250310, 0, ""), QAWARD_EINVAL,
+            "objection resolve: id and reason are required");
+    REFUSED(qaward_timeline_objection_resolve(t, ctx, "O1", 20250310, 0, "unfounded"), QAWARD_ENOTFOUND, "O1");
+    assert_int_equal(qaward_timeline_open_objections(t, "A"), 0);
+    assert_int_equal(qaward_timeline_open_objections(t, "B"), 0);
+    qaward_refusal_free(r);
+    qaward_timeline_free(t);
+    qaward_calendar_free(cal);
+    qaward_procedure_free(p);
+    qaward_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -554,6 +923,10 @@ int main(void)
         cmocka_unit_test(mutations_calendar),   cmocka_unit_test(mutations_procedure),
         cmocka_unit_test(mutations_timeline),   cmocka_unit_test(mutations_cycle),
         cmocka_unit_test(null_handles_never_crash), cmocka_unit_test(getters_unknown_ids_and_ranges),
+        cmocka_unit_test(subject_setters_refuse_bad_values), cmocka_unit_test(cycle_setters_refuse_bad_values),
+        cmocka_unit_test(r1_dates_each_component_out_of_range),
+        cmocka_unit_test(scoring_and_procedure_getters_index_boundaries),
+        cmocka_unit_test(art13_timeline_setters_refuse_bad_values),
     };
     (void)oom_run;
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "json.h"
 
 static qaward_ctx *ctx;
@@ -332,6 +333,99 @@ static void lazy_arrays_report_errors_with_positions(void **state)
     assert_non_null(strstr(qaward_ctx_message(ctx), "nesting deeper than 64"));
 }
 
+/* Lexer corners: every escape, surrogate pairs, UTF-8 lengths and their
+ * rejections, number grammar, BOM and CR whitespace; each rejection names its
+ * position and reason. */
+static void lexer_corners_accept_and_reject_with_reasons(void **state)
+{
+    (void)state;
+    qj_doc *doc;
+    assert_int_equal(parse("\xEF\xBB\xBF\r\n[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\", \"\\u00E9\\u00eA\\uD83D\\uDE00\", "
+                           "\"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\", -0, 0.5, 1e5, 2E-2, 3e+1, -1.25e0]\r\n",
+                           &doc), 0);
+    const qj_value *r = qj_root(doc);
+    assert_int_equal(r->type, QJ_ARRAY);
+    assert_int_equal(r->len, 9);
+    assert_string_equal(r->items[0].str, "\"\\/\b\f\n\r\t");
+    assert_string_equal(r->items[1].str, "\xc3\xa9\xc3\xaa\xf0\x9f\x98\x80");
+    assert_string_equal(r->items[2].str, "\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80");
+    assert_int_equal(r->items[1].line, 2); /* the BOM and CR do not count */
+    int64_t i;
+    assert_int_equal(qj_int(&r->items[3], &i), 0);
+    assert_int_equal(i, 0);
+    assert_int_equal(qj_fixed2(&r->items[4], &i), 0);
+    assert_int_equal(i, 50);
+    assert_int_equal(qj_int(&r->items[5], &i), -1); /* exponents are not integers */
+    assert_int_equal(qj_fixed2(&r->items[6], &i), -1);
+    qj_free(doc);
+
+    expect_parse_error("[-]", "invalid number");
+    expect_parse_error("[-x]", "invalid number");
+    expect_parse_error("-", "invalid number");
+    expect_parse_error("[1e]", "digit expected in exponent");
+    expect_parse_error("[1e+]", "digit expected in exponent");
+    expect_parse_error("1.", "digit expected after decimal point");
+    expect_parse_error("1e", "digit expected in exponent");
+    expect_parse_error("\"\\", "unterminated string");
+    expect_parse_error("\"\\u00G0\"", "line 1, column 6: invalid \\u escape");
+    expect_parse_error("\"\\ud800\\u0041\"", "unpaired surrogate");
+    expect_parse_error("\"\\ud800\\ue000\"", "unpaired surrogate");
+    expect_parse_error("\"\\ud800x\"", "unpaired surrogate");
+    expect_parse_error("\"\\udc00\"", "unpaired surrogate");
+    expect_parse_error("\"\\u0000\"", "\\u0000 is not allowed");
+    expect_parse_error("\"\x80\"", "invalid UTF-8");          /* lone continuation byte */
+    expect_parse_error("\"\xc0\xaf\"", "invalid UTF-8");      /* overlong 2-byte */
+    expect_parse_error("\"\xe0\x80\xaf\"", "invalid UTF-8");  /* overlong 3-byte */
+    expect_parse_error("\"\xf0\x80\x80\xaf\"", "invalid UTF-8"); /* overlong 4-byte */
+    expect_parse_error("\"\xf4\x90\x80\x80\"", "invalid UTF-8"); /* above U+10FFFF */
+    expect_parse_error("\"\xf5\x80\x80\x80\"", "invalid UTF-8");
+    expect_parse_error("\"\xe4\xb8", "invalid UTF-8");          /* truncated at the end */
+    expect_parse_error("\"\xe4\x41\x41\"", "invalid UTF-8");
+    expect_parse_error("{\"a\" 1}", "':' expected");
+    expect_parse_error("{\"a\"", "':' expected");
+    expect_parse_error("{\"a\":1", "unterminated object");
+    expect_parse_error("{\"a\":1 \"b\":2}", "',' or '}' expected");
+    expect_parse_error("[nul]", "invalid literal");
+    expect_parse_error("[f", "invalid literal");
+
+    /* integers at the edges of int64 */
+    assert_int_equal(parse("[9223372036854775807, -9223372036854775808, 9223372036854775808, "
+                           "-9223372036854775809, 99999999999999999999, 92233720368547758.07, 1.999]", &doc), 0);
+    r = qj_root(doc);
+    assert_int_equal(qj_int(&r->items[0], &i), 0);
+    assert_true(i == INT64_MAX);
+    assert_int_equal(qj_int(&r->items[1], &i), 0);
+    assert_true(i == INT64_MIN);
+    assert_int_equal(qj_int(&r->items[2], &i), -1);
+    assert_int_equal(qj_int(&r->items[3], &i), -1);
+    assert_int_equal(qj_int(&r->items[4], &i), -1);
+    assert_int_equal(qj_fixed2(&r->items[4], &i), -1); /* x100 overflows */
+    assert_int_equal(qj_fixed2(&r->items[5], &i), -1);
+    assert_int_equal(qj_fixed2(&r->items[6], &i), -1); /* three decimals */
+    assert_int_equal(qj_int(NULL, &i), -1);
+    assert_int_equal(qj_fixed2(&r->items[0], &i), -1);
+    qj_free(doc);
+
+    /* the type named in schema errors, for every JSON type */
+    assert_int_equal(parse("{\"n\": null, \"b\": false, \"x\": 1, \"s\": \"s\", \"a\": [], \"o\": {}}", &doc), 0);
+    r = qj_root(doc);
+    static const char *const keys[] = {"n", "b", "x", "s", "a", "o"};
+    static const char *const found[] = {"found null", "found a boolean", "found a number", "found a string",
+                                        "found an array", "found an object"};
+    for (int k = 0; k < 6; k++) {
+        qj_type want = k == 5 ? QJ_ARRAY : QJ_OBJECT;
+        assert_int_equal(qj_expect(ctx, qj_get(r, keys[k]), want, "$.v"), QAWARD_ESCHEMA);
+        assert_non_null(strstr(qaward_ctx_message(ctx), found[k]));
+        assert_non_null(strstr(qaward_ctx_message(ctx), "$.v: expected"));
+    }
+    assert_int_equal(qj_expect(ctx, qj_get(r, "b"), QJ_TRUE, "$.b"), 0);
+    assert_int_equal(qj_expect(ctx, NULL, QJ_TRUE, "$.zz"), QAWARD_ESCHEMA);
+    assert_string_equal(qaward_ctx_message(ctx), "$.zz: missing");
+    assert_null(qj_get(r, NULL));
+    assert_null(qj_get(&r->items[0], "n"));
+    qj_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +438,7 @@ int main(void)
         cmocka_unit_test(text_buffer_formats),
         cmocka_unit_test(lazy_arrays_iterate_like_built_ones),
         cmocka_unit_test(lazy_arrays_report_errors_with_positions),
+        cmocka_unit_test(lexer_corners_accept_and_reject_with_reasons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
