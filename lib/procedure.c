@@ -314,6 +314,8 @@ void qaward_timeline_free(qaward_timeline *t)
     qa_afree(a, t->notices);
     qa_afree(a, t->objs);
     qa_afree(a, t->viol);
+    qaward_procedure_free(t->own_p);
+    qaward_calendar_free(t->own_cal);
     qaward_allocator copy = t->alloc;
     qa_afree(&copy, t);
 }

@@ -136,6 +136,8 @@ struct qaward_timeline {
     int lenient;               /* validation: record violations, apply anyway */
     qa_violation *viol;
     size_t nviol, capviol;
+    qaward_procedure *own_p;   /* built-ins loaded by qaward_timeline_load_json, freed with the timeline */
+    qaward_calendar *own_cal;
 };
 
 /* Grow with the timeline's own allocator; sets ENOMEM on ctx. */

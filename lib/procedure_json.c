@@ -958,15 +958,16 @@ fail:
     return rc;
 }
 
-int qaward_timeline_validate_json(char **report, size_t *violations, qaward_ctx *ctx, const qaward_procedure *p,
-                                  const qaward_calendar *cal, const char *json, size_t len)
+/* Replay a timeline document (lenient: violations recorded); on success *out
+ * owns any built-in procedure/calendar it loaded and *report (if asked) holds the report. */
+static int replay(qaward_timeline **out, char **report, size_t *violations, qaward_ctx *ctx, const qaward_procedure *p,
+                  const qaward_calendar *cal, const char *json, size_t len)
 {
+    *out = NULL;
     if (report)
         *report = NULL;
     if (violations)
         *violations = 0;
-    if (!report || !ctx || !json)
-        return qa_error(ctx, QAWARD_EINVAL, "timeline: NULL argument");
     static const char *const keys[] = {"format", "version", "description", "procedure", "calendar", "applicants",
                                        "notices", "transitions", "objections", NULL};
     static const char *const formats[] = {"qaward-timeline", NULL};
@@ -1013,6 +1014,10 @@ int qaward_timeline_validate_json(char **report, size_t *violations, qaward_ctx 
     if ((rc = qaward_timeline_new(&t, ctx, p, cal)))
         goto done;
     t->lenient = 1;
+    t->own_p = own_p;
+    t->own_cal = own_cal;
+    own_p = NULL;
+    own_cal = NULL;
     if ((rc = load_applicants(ctx, t, root)) || (rc = load_notices(ctx, t, root)) ||
         (rc = collect_events(ctx, root, &ev, &nev)))
         goto done;
@@ -1029,7 +1034,7 @@ int qaward_timeline_validate_json(char **report, size_t *violations, qaward_ctx 
                                       &p->objection_citation, msg)))
                 goto done;
         }
-    {
+    if (report) {
         qj_writer w;
         qw_init(&w, &ctx->alloc, 1);
         qw_obj_begin(&w);
@@ -1049,20 +1054,196 @@ int qaward_timeline_validate_json(char **report, size_t *violations, qaward_ctx 
         }
         qw_arr_end(&w);
         write_timeline(&w, t, ctx);
+        /* Art. 13(3): each refused applicant's letter, in both languages */
+        qw_key(&w, "refusals");
+        qw_arr_begin(&w);
+        for (size_t i = 0; i < t->napps; i++) {
+            const qa_applicant *a = &t->apps[i];
+            const qa_step *st = &a->steps[a->nsteps - 1];
+            if (st->state != QA_ST_REFUSED || !a->refusal)
+                continue;
+            char *zh = NULL, *en = NULL;
+            if ((rc = qa_refusal_letter_alloc(&zh, a->refusal, ctx, p, st->date, 1, &ctx->alloc)) ||
+                (rc = qa_refusal_letter_alloc(&en, a->refusal, ctx, p, st->date, 0, &ctx->alloc))) {
+                qa_free(ctx, zh);
+                char *tmp = NULL;
+                if (!qw_finish(&w, &tmp, NULL))
+                    qa_free(ctx, tmp);
+                goto done;
+            }
+            qw_obj_begin(&w);
+            qw_kstr(&w, "applicant", a->id);
+            qw_kdate(&w, "date", st->date);
+            qw_key(&w, "letter");
+            qw_obj_begin(&w);
+            qw_kstr(&w, "zh", zh);
+            qw_kstr(&w, "en", en);
+            qw_obj_end(&w);
+            qw_obj_end(&w);
+            qa_free(ctx, zh);
+            qa_free(ctx, en);
+        }
+        qw_arr_end(&w);
         qw_obj_end(&w);
-        size_t nv = t->nviol;
         if ((rc = finish(&w, report, ctx)))
             goto done;
-        if (violations)
-            *violations = nv;
     }
+    if (violations)
+        *violations = t->nviol;
+    t->lenient = 0; /* from here on the timeline is an ordinary one: illegal transitions fail (R15) */
+    *out = t;
+    t = NULL;
 done:
     qa_free(ctx, ev);
     qaward_timeline_free(t);
     qaward_calendar_free(own_cal);
     qaward_procedure_free(own_p);
     qj_free(doc);
+    return rc;
+}
+
+int qaward_timeline_validate_json(char **report, size_t *violations, qaward_ctx *ctx, const qaward_procedure *p,
+                                  const qaward_calendar *cal, const char *json, size_t len)
+{
+    if (report)
+        *report = NULL;
+    if (violations)
+        *violations = 0;
+    if (!report || !ctx || !json)
+        return qa_error(ctx, QAWARD_EINVAL, "timeline: NULL argument");
+    qaward_timeline *t = NULL;
+    int rc = replay(&t, report, violations, ctx, p, cal, json, len);
+    qaward_timeline_free(t);
     if (!rc)
         qa_ok(ctx);
     return rc;
+}
+
+int qaward_timeline_load_json(qaward_timeline **out, char **report, size_t *violations, qaward_ctx *ctx,
+                              const qaward_procedure *p, const qaward_calendar *cal, const char *json, size_t len)
+{
+    if (out)
+        *out = NULL;
+    if (report)
+        *report = NULL;
+    if (violations)
+        *violations = 0;
+    if (!out || !ctx || !json)
+        return qa_error(ctx, QAWARD_EINVAL, "timeline: NULL argument");
+    int rc = replay(out, report, violations, ctx, p, cal, json, len);
+    if (!rc)
+        qa_ok(ctx);
+    return rc;
+}
+
+int qaward_timeline_refusal_letter(char **out, const qaward_timeline *t, qaward_ctx *ctx, const char *id, int lang)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !t || !ctx || !id)
+        return qa_error(ctx, QAWARD_EINVAL, "timeline refusal letter: NULL argument");
+    size_t ai;
+    if (!qa_tl_find(t, id, &ai))
+        return qa_error(ctx, QAWARD_ENOTFOUND, "timeline: no applicant \"%s\"", id);
+    const qa_applicant *a = &t->apps[ai];
+    const qa_step *last = &a->steps[a->nsteps - 1];
+    if (last->state != QA_ST_REFUSED || !a->refusal)
+        return qa_error(ctx, QAWARD_ESTATE, "applicant %s was not refused with written reasons (%s): stage %s", id,
+                        t->p->refusal_citation.en, qa_tl_state_name(t, a));
+    int rc = qaward_refusal_letter(out, a->refusal, ctx, t->p, last->date, lang);
+    return rc;
+}
+
+/* Text renderings (zh/en). Violation messages exist in English only; their
+ * citations, stage names, notice names and refusal letters follow @p lang. */
+int qaward_timeline_report_text(char **out, const qaward_timeline *t, qaward_ctx *ctx, int lang)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !t || !ctx || (lang != 0 && lang != 1))
+        return qa_error(ctx, QAWARD_EINVAL, "timeline text: NULL argument or lang not 0/1");
+    const qaward_procedure *p = t->p;
+    qa_buf b;
+    qa_buf_init(&b, &ctx->alloc);
+    qa_buf_printf(&b, lang ? "违规 %zu 处：\n" : "%zu violation(s):\n", t->nviol);
+    for (size_t i = 0; i < t->nviol; i++) {
+        const qa_violation *v = &t->viol[i];
+        qa_buf_printf(&b, "  - [%s] %s\n", qa_ptext_get(&v->citation, lang), v->message);
+    }
+    qa_buf_printf(&b, lang ? "申报者：\n" : "Applicants:\n");
+    for (size_t i = 0; i < t->napps; i++) {
+        const qa_applicant *a = &t->apps[i];
+        const qa_step *st = &a->steps[a->nsteps - 1];
+        const char *stage = st->state == QA_ST_STAGE ? qa_ptext_get(&p->stages[st->stage].name, lang)
+                            : lang ? (st->state == QA_ST_REFUSED ? "不予受理" : st->state == QA_ST_REMOVED ? "已取消" : "未通过")
+                                   : state_word(st->state);
+        char d[QAWARD_DATE_STRLEN];
+        qaward_date_format(d, st->date);
+        qa_buf_printf(&b, "  %s %s: %s (%s)\n", a->id, a->name, stage, d);
+    }
+    for (size_t i = 0; i < t->napps; i++) {
+        const qa_applicant *a = &t->apps[i];
+        const qa_step *st = &a->steps[a->nsteps - 1];
+        if (st->state != QA_ST_REFUSED || !a->refusal)
+            continue;
+        char *letter = NULL;
+        int rc = qa_refusal_letter_alloc(&letter, a->refusal, ctx, p, st->date, lang, &ctx->alloc);
+        if (rc) {
+            qa_buf_discard(&b);
+            return rc;
+        }
+        qa_buf_printf(&b, lang ? "\n—— 不予受理通知（%s）——\n%s" : "\n--- refusal letter (%s) ---\n%s", a->id, letter);
+        qa_free(ctx, letter);
+    }
+    int rc = qa_buf_finish(&b, out, NULL);
+    if (rc)
+        return qa_error(ctx, rc, "timeline text: out of memory");
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
+int qaward_timeline_public_list_text(char **out, const qaward_timeline *t, qaward_ctx *ctx, const char *notice_kind,
+                                     int lang)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !t || !ctx || !notice_kind || (lang != 0 && lang != 1))
+        return qa_error(ctx, QAWARD_EINVAL, "public list: NULL argument or lang not 0/1");
+    size_t k;
+    if (!qa_proc_notice_index(t->p, notice_kind, &k))
+        return qa_error(ctx, QAWARD_ENOTFOUND, "public list: notice kind \"%s\" is not in procedure \"%s\"",
+                        notice_kind, t->p->id);
+    const qa_notice_kind *nk = &t->p->notices[k];
+    qa_buf b;
+    qa_buf_init(&b, &ctx->alloc);
+    qa_buf_printf(&b, "%s (%s)\n", qa_ptext_get(&nk->name, lang), qa_ptext_get(&nk->citation, lang));
+    size_t shown = 0;
+    for (size_t i = 0; i < t->nnotices; i++) {
+        const qa_notice *n = &t->notices[i];
+        if (n->kind != k)
+            continue;
+        char d1[QAWARD_DATE_STRLEN], d2[QAWARD_DATE_STRLEN];
+        qaward_date_format(d1, n->first);
+        qaward_date_format(d2, n->last);
+        qa_buf_printf(&b, lang ? "公示期 %s 至 %s\n" : "notice %s to %s\n", d1, d2);
+        for (size_t j = 0; j < n->napps; j++) {
+            const qa_applicant *a = &t->apps[n->apps[j]];
+            qa_buf_printf(&b, "  - %s", a->name);
+            const char *sep = "  ";
+            for (size_t f = 0; f < a->nfields; f++)
+                if (!a->fields[f].secret) { /* R19: trade secrets never reach a public list */
+                    qa_buf_printf(&b, "%s%s=%s", sep, a->fields[f].key, a->fields[f].value);
+                    sep = ", ";
+                }
+            qa_buf_printf(&b, "\n");
+        }
+        shown++;
+    }
+    if (!shown)
+        qa_buf_printf(&b, lang ? "（本期无此类公示）\n" : "(no notice of this kind on the timeline)\n");
+    int rc = qa_buf_finish(&b, out, NULL);
+    if (rc)
+        return qa_error(ctx, rc, "public list: out of memory");
+    qa_ok(ctx);
+    return QAWARD_OK;
 }

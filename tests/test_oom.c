@@ -627,6 +627,23 @@ static int scenario_procedure(qaward_ctx *ctx)
     out = NULL;
     size_t violations;
     TRY(qaward_timeline_validate_json(&out, &violations, ctx, p, cal, F_TIMELINE.text, F_TIMELINE.len));
+    qaward_string_free(ctx, out);
+    out = NULL;
+    qaward_timeline_free(t);
+    t = NULL;
+    TRY(qaward_timeline_load_json(&t, &out, &violations, ctx, NULL, NULL, F_TIMELINE.text, F_TIMELINE.len));
+    qaward_string_free(ctx, out);
+    out = NULL;
+    TRY(qaward_timeline_refusal_letter(&out, t, ctx, "A2", 1));
+    qaward_string_free(ctx, out);
+    out = NULL;
+    TRY(qaward_timeline_public_list_json(&out, t, ctx, "candidates"));
+    qaward_string_free(ctx, out);
+    out = NULL;
+    TRY(qaward_timeline_public_list_text(&out, t, ctx, "candidates", 1));
+    qaward_string_free(ctx, out);
+    out = NULL;
+    TRY(qaward_timeline_report_text(&out, t, ctx, 0));
 out:
     qaward_string_free(ctx, out);
     qaward_timeline_free(t);

@@ -459,6 +459,61 @@ static void art13_validate_example_timelines(void **state)
     free(doc);
 }
 
+
+/* A replayed document keeps its timeline: public lists without trade secrets
+ * (R19), the refused applicant's letter (Art. 13(3)), strict transitions after (R15). */
+static void art13_load_timeline_document(void **state)
+{
+    fx *f = *state;
+    size_t len, nv = 99;
+    char *doc = slurp("data/examples/timeline-2025.json", &len), *rep = NULL, *s = NULL;
+    qaward_timeline *t = NULL;
+    assert_int_equal(qaward_timeline_load_json(&t, &rep, &nv, f->ctx, NULL, NULL, doc, len), QAWARD_OK);
+    assert_int_equal(nv, 4);
+    assert_non_null(strstr(rep, "\"code\": \"site_review_too_long\""));
+    qaward_string_free(f->ctx, rep);
+    assert_string_equal(qaward_timeline_stage(t, "A2"), "refused");
+    assert_int_equal(qaward_timeline_public_list_json(&s, t, f->ctx, "candidates"), QAWARD_OK);
+    assert_non_null(strstr(s, "吉安示例电子科技有限公司"));
+    assert_null(strstr(s, "key_process"));
+    assert_null(strstr(s, "高频覆铜板压合工艺参数"));
+    qaward_string_free(f->ctx, s);
+    assert_int_equal(qaward_timeline_refusal_letter(&s, t, f->ctx, "A2", 1), QAWARD_OK);
+    assert_non_null(strstr(s, "吉安示例食品有限公司"));
+    assert_non_null(strstr(s, "第十条（三）"));
+    qaward_string_free(f->ctx, s);
+    assert_int_equal(qaward_timeline_refusal_letter(&s, t, f->ctx, "A2", 0), QAWARD_OK);
+    assert_non_null(strstr(s, "Art. 10(3)"));
+    qaward_string_free(f->ctx, s);
+    assert_int_equal(qaward_timeline_refusal_letter(&s, t, f->ctx, "P1", 0), QAWARD_ESTATE);
+    assert_null(s);
+    assert_int_equal(qaward_timeline_refusal_letter(&s, t, f->ctx, "ZZ", 0), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_timeline_public_list_text(&s, t, f->ctx, "candidates", 1), QAWARD_OK);
+    assert_non_null(strstr(s, "公示期 2025-10-20 至 2025-10-24"));
+    assert_null(strstr(s, "key_process"));
+    qaward_string_free(f->ctx, s);
+    assert_int_equal(qaward_timeline_public_list_text(&s, t, f->ctx, "nope", 1), QAWARD_ENOTFOUND);
+    assert_int_equal(qaward_timeline_public_list_text(&s, t, f->ctx, "candidates", 2), QAWARD_EINVAL);
+    assert_int_equal(qaward_timeline_report_text(&s, t, f->ctx, 1), QAWARD_OK);
+    assert_non_null(strstr(s, "[第十三条（六）] applicant A1 -> ranking"));
+    assert_non_null(strstr(s, "根据第十三条（三），现退回申报材料"));
+    qaward_string_free(f->ctx, s);
+    assert_int_equal(qaward_timeline_report_text(&s, t, f->ctx, 0), QAWARD_OK);
+    assert_non_null(strstr(s, "[Art. 13(6)] applicant A1 -> ranking"));
+    assert_non_null(strstr(s, "A2 吉安示例食品有限公司: refused (2025-09-19)"));
+    qaward_string_free(f->ctx, s);
+    /* strict from here: an approved applicant cannot move on */
+    assert_int_equal(qaward_timeline_advance(t, f->ctx, "P1", "vote", 20251201), QAWARD_ESTATE);
+    qaward_timeline_free(t);
+    /* report is optional; the caller's procedure and calendar are borrowed */
+    assert_int_equal(qaward_timeline_load_json(&t, NULL, NULL, f->ctx, f->p, f->cal, doc, len), QAWARD_OK);
+    qaward_timeline_free(t);
+    assert_int_equal(qaward_timeline_load_json(&t, NULL, NULL, f->ctx, NULL, NULL, "{", 1), QAWARD_EPARSE);
+    assert_null(t);
+    assert_int_equal(qaward_timeline_load_json(NULL, NULL, NULL, f->ctx, NULL, NULL, doc, len), QAWARD_EINVAL);
+    free(doc);
+}
+
 static void art13_validate_bad_documents(void **state)
 {
     fx *f = *state;
@@ -537,6 +592,7 @@ int main(void)
         T(art14_objection_upheld_removes_applicant),
         T(r19_public_list_omits_trade_secrets),
         T(art13_validate_example_timelines),
+        T(art13_load_timeline_document),
         T(art13_validate_bad_documents),
         T(art13_procedure_json_errors),
     };

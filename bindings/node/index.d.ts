@@ -191,6 +191,11 @@ export declare class Cycle extends Handle {
   setSubject(ref: CandidateRef, subject: Subject | object): this;
   checkCandidates(store?: Store | MemStore | null): this;
   addReason(ref: CandidateRef, ruleId: string, citation?: string | null, messageZh?: string | null, messageEn?: string | null): this;
+  /** Check a subject (cycle's policy, or opts.checker) and set the verdict and written reasons from it (Art. 13(3); R5). */
+  applyVerdict(ref: CandidateRef, subject: Subject | object, asOf?: DateLike | null,
+    opts?: { store?: Store | MemStore | null; checker?: Checker | null }): Verdict;
+  /** A candidate's written reasons. */
+  reasons(ref: CandidateRef): { ruleId: string; message: { zh: string | null; en: string | null } }[];
   setComposite(ref: CandidateRef, hundredths: number): this;
   setStageTotal(ref: CandidateRef, stage: string, hundredths: number): this;
   setDefence(ref: CandidateRef, passed: boolean): this;
@@ -267,6 +272,38 @@ export declare class Refusal extends Handle {
 export declare function validateTimeline(doc: string | object, procedure?: Procedure | null,
   calendar?: Calendar | null): { ok: boolean; violations: any[]; [k: string]: unknown };
 
+export type Qualification = 'passed' | 'failed' | 'unknown';
+/** One cycle's procedural record (R15; Art. 13, 14). Illegal transitions throw QAwardError codeName 'ESTATE'. */
+export declare class Timeline extends Handle {
+  constructor(procedure?: Procedure | null, calendar?: Calendar | null);
+  /** Replay a `qaward-timeline` document (text, object or file path). */
+  static load(doc: string | object, procedure?: Procedure | null, calendar?: Calendar | null): Timeline;
+  /** The validation report of load() ({ok, violation_count, violations, refusals, ...}); null otherwise. */
+  readonly report: { ok: boolean; violations: any[]; [k: string]: unknown } | null;
+  addApplicant(id: string, name: string, kind: string, declared: DateLike,
+    opts?: { fields?: Record<string, string>; tradeSecrets?: string[] }): this;
+  addField(id: string, key: string, value: string, tradeSecret?: boolean): this;
+  addNotice(kind: string, first: DateLike, last: DateLike, ids: string[]): this;
+  setQualification(id: string, q: Qualification | boolean): this;
+  setScore(id: string, stage: string, hundredths: number): this;
+  setSiteReview(id: string, first: DateLike, last: DateLike): this;
+  advance(id: string, to: string, date: DateLike): this;
+  refuse(id: string, date: DateLike, reasons: Refusal): this;
+  drop(id: string, date: DateLike, reason: string): this;
+  openObjection(objectionId: string, applicantId: string, date: DateLike, noticeKind?: string | null): this;
+  resolveObjection(objectionId: string, date: DateLike, upheld: boolean, reason: string): this;
+  stage(id: string): string | null;
+  openObjections(id: string): number;
+  /** Internal record: includes trade-secret fields. */
+  toJSON(): Record<string, unknown>;
+  /** Public name list of a notice kind; never trade secrets (R19). */
+  publicList(kind: string, opts?: { format?: 'json'; lang?: 'zh' | 'en' }): Record<string, unknown>;
+  publicList(kind: string, opts: { format: 'text'; lang?: 'zh' | 'en' }): string;
+  refusalLetter(id: string, lang?: 'zh' | 'en'): string;
+  text(lang?: 'zh' | 'en'): string;
+}
+export declare const QUALIFICATIONS: { unknown: 0; passed: 1; failed: 2 };
+
 // ---------------------------------------------------------------- batch fast checks
 export declare const STATUS: ['eligible', 'ineligible', 'incomplete'];
 /** Many subjects loaded from one document (one JSON conversion per batch). */
@@ -275,7 +312,10 @@ export declare class SubjectList extends Handle {
   readonly length: number;
 }
 export declare class Checker extends Handle {
-  constructor(policy: Policy, store?: MemStore | null);
+  /** A JS store's callbacks stay registered until close(); its thrown error is re-thrown after the call. */
+  constructor(policy: Policy, store?: Store | MemStore | null);
+  /** The full verdict of one subject. */
+  check(subject: Subject | object, asOf: DateLike): Verdict;
   /** Status codes (index into STATUS) of every subject: one foreign call per batch. */
   statuses(list: SubjectList, asOf: DateLike): Int32Array;
   statuses(list: SubjectList, asOf: DateLike, opts: { earliest: true }): { statuses: Int32Array; earliest: (string | null)[] };

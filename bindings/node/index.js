@@ -379,9 +379,13 @@ class StoreAdapter {
       return rc;
     } finally {
       this.error = null;
-      for (const cb of this.cbs) koffi.unregister(cb);
-      this.cbs = [];
+      this.release();
     }
+  }
+  /** Unregister the callbacks (idempotent). */
+  release() {
+    for (const cb of this.cbs) koffi.unregister(cb);
+    this.cbs = [];
   }
 }
 
@@ -666,6 +670,10 @@ const SanctionOutcomeStruct = koffi.struct('qaward_sanction_outcome', {
   'int qaward_cycle_check_candidates(qaward_ctx *ctx, qaward_cycle *c, const qaward_store *store)',
   'int qaward_cycle_candidate_verdict(qaward_cycle *c, size_t i)',
   'int qaward_cycle_add_reason(qaward_ctx *ctx, qaward_cycle *c, size_t i, const char *rule, const char *citation, const char *zh, const char *en)',
+  'int qaward_cycle_apply_verdict(qaward_ctx *ctx, qaward_cycle *c, size_t i, qaward_verdict *v)',
+  'size_t qaward_cycle_candidate_reason_count(qaward_cycle *c, size_t i)',
+  'const char *qaward_cycle_candidate_reason_rule(qaward_cycle *c, size_t i, size_t k)',
+  'const char *qaward_cycle_candidate_reason_message(qaward_cycle *c, size_t i, size_t k, int lang)',
   'int qaward_cycle_set_composite(qaward_ctx *ctx, qaward_cycle *c, size_t i, int64_t composite)',
   'int qaward_cycle_set_stage_total(qaward_ctx *ctx, qaward_cycle *c, size_t i, const char *stage, int64_t total)',
   'int qaward_cycle_set_defence(qaward_ctx *ctx, qaward_cycle *c, size_t i, int passed)',
@@ -783,6 +791,37 @@ class Cycle extends Handle {
   }
   addReason(ref, ruleId, citation = null, messageZh = null, messageEn = null) {
     return this._call(C.qaward_cycle_add_reason, ref, ruleId, citation, messageZh, messageEn);
+  }
+  /**
+   * Check a subject (Subject or object) as of asOf (default: the cycle's asOf) with the cycle's policy
+   * (or opts.checker) and set the candidate's verdict and written reasons from it (Art. 13(三); R5).
+   * Returns the verdict. A JS store's thrown error is re-thrown.
+   */
+  applyVerdict(ref, subject, asOf = null, { store = null, checker = null } = {}) {
+    const i = this.index(ref);
+    const d = asOf !== null && asOf !== undefined ? asOf : this.asOf;
+    if (!d) throw new QAwardError(CODES.ESTATE, `cycle ${this.id}: applyVerdict: no as-of date (give one or set cycle.asOf)`);
+    const own = !(subject instanceof Subject);
+    const s = own ? new Subject(subject) : subject;
+    try {
+      const out = [null];
+      if (checker) checker._run(() => C.qaward_checker_check(out, checker.handle, s.handle, toDate(d)));
+      else checkStatus(withStore(store, (table) => C.qaward_check(out, ctx(), this.policy.handle, s.handle, table, toDate(d))));
+      try {
+        checkStatus(C.qaward_cycle_apply_verdict(ctx(), this.handle, i, out[0]));
+        return verdictFrom(out[0]);
+      } finally { C.qaward_verdict_free(out[0]); }
+    } finally {
+      if (own) s.close();
+    }
+  }
+  /** A candidate's written reasons: [{ruleId, message: {zh, en}}]. */
+  reasons(ref) {
+    const i = this.index(ref); const h = this.handle;
+    return Array.from({ length: Number(C.qaward_cycle_candidate_reason_count(h, i)) }, (_, k) => ({
+      ruleId: C.qaward_cycle_candidate_reason_rule(h, i, k),
+      message: { zh: C.qaward_cycle_candidate_reason_message(h, i, k, 1), en: C.qaward_cycle_candidate_reason_message(h, i, k, 0) },
+    }));
   }
   setComposite(ref, composite) { return this._call(C.qaward_cycle_set_composite, ref, intArg(composite, 'composite')); }
   setStageTotal(ref, stage, total) { return this._call(C.qaward_cycle_set_stage_total, ref, stage, intArg(total, 'total')); }
@@ -998,6 +1037,113 @@ function validateTimeline(doc, procedure = null, calendar = null) {
   return JSON.parse(takeString(o[0]));
 }
 
+// ---------------------------------------------------------------- timeline (procedure.h)
+[
+  'int qaward_timeline_new(_Out_ void **out, qaward_ctx *ctx, qaward_procedure *p, qaward_calendar *cal)',
+  'void qaward_timeline_free(void *t)',
+  'int qaward_timeline_add_applicant(void *t, qaward_ctx *ctx, const char *id, const char *name, const char *kind, int32_t declared)',
+  'int qaward_timeline_add_field(void *t, qaward_ctx *ctx, const char *id, const char *key, const char *value, int secret)',
+  'int qaward_timeline_add_notice(void *t, qaward_ctx *ctx, const char *kind, int32_t first, int32_t last, const char **ids, size_t n)',
+  'int qaward_timeline_set_qualification(void *t, qaward_ctx *ctx, const char *id, int q)',
+  'int qaward_timeline_set_score(void *t, qaward_ctx *ctx, const char *id, const char *stage, int64_t hundredths)',
+  'int qaward_timeline_set_site_review(void *t, qaward_ctx *ctx, const char *id, int32_t first, int32_t last)',
+  'int qaward_timeline_advance(void *t, qaward_ctx *ctx, const char *id, const char *to, int32_t date)',
+  'int qaward_timeline_refuse(void *t, qaward_ctx *ctx, const char *id, int32_t date, void *reasons)',
+  'int qaward_timeline_drop(void *t, qaward_ctx *ctx, const char *id, int32_t date, const char *reason)',
+  'int qaward_timeline_objection_open(void *t, qaward_ctx *ctx, const char *oid, const char *aid, int32_t date, const char *notice)',
+  'int qaward_timeline_objection_resolve(void *t, qaward_ctx *ctx, const char *oid, int32_t date, int upheld, const char *reason)',
+  'const char *qaward_timeline_stage(void *t, const char *id)',
+  'size_t qaward_timeline_open_objections(void *t, const char *id)',
+  'int qaward_timeline_to_json(_Out_ void **out, void *t, qaward_ctx *ctx)',
+  'int qaward_timeline_public_list_json(_Out_ void **out, void *t, qaward_ctx *ctx, const char *kind)',
+  'int qaward_timeline_public_list_text(_Out_ void **out, void *t, qaward_ctx *ctx, const char *kind, int lang)',
+  'int qaward_timeline_load_json(_Out_ void **out, _Out_ void **report, _Out_ size_t *violations, qaward_ctx *ctx, qaward_procedure *p, qaward_calendar *cal, const char *json, size_t len)',
+  'int qaward_timeline_refusal_letter(_Out_ void **out, void *t, qaward_ctx *ctx, const char *id, int lang)',
+  'int qaward_timeline_report_text(_Out_ void **out, void *t, qaward_ctx *ctx, int lang)',
+].forEach(declare);
+
+const QUALIFICATIONS = { unknown: 0, passed: 1, failed: 2 };
+
+/**
+ * One cycle's procedural record (R15; Art. 13, 14). An illegal transition throws a
+ * QAwardError with codeName 'ESTATE' whose message names the missing precondition.
+ */
+class Timeline extends Handle {
+  constructor(procedure = null, calendar = null) {
+    super();
+    if (procedure === Timeline._loading) return;
+    this.procedure = procedure || new Procedure();
+    this.calendar = calendar || this.procedure.calendar();
+    this.report = null;
+    const o = [null];
+    checkStatus(C.qaward_timeline_new(o, ctx(), this.procedure.handle, this.calendar.handle));
+    this._own(o[0], C.qaward_timeline_free);
+  }
+  /** Replay a `qaward-timeline` document (text, object or file path); the violation report is in `.report`. */
+  static load(doc, procedure = null, calendar = null) {
+    const text = docText(doc);
+    const o = [null]; const rep = [null]; const n = [0];
+    checkStatus(C.qaward_timeline_load_json(o, rep, n, ctx(), procedure ? procedure.handle : null,
+      calendar ? calendar.handle : null, text, Buffer.byteLength(text)));
+    const t = new Timeline(Timeline._loading);
+    t._own(o[0], C.qaward_timeline_free);
+    t.procedure = procedure; t.calendar = calendar; // borrowed ones kept alive; built-ins owned in C
+    t.report = JSON.parse(takeString(rep[0]));
+    return t;
+  }
+  _do(fn, ...args) { checkStatus(fn(this.handle, ctx(), ...args)); return this; }
+  /** fields: {key: value}; keys listed in tradeSecrets never reach a public list (R19). */
+  addApplicant(id, name, kind, declared, { fields = {}, tradeSecrets = [] } = {}) {
+    this._do(C.qaward_timeline_add_applicant, id, name, kind, toDate(declared));
+    for (const [k, v] of Object.entries(fields)) this.addField(id, k, v, tradeSecrets.includes(k));
+    return this;
+  }
+  addField(id, key, value, tradeSecret = false) { return this._do(C.qaward_timeline_add_field, id, key, String(value), tradeSecret ? 1 : 0); }
+  addNotice(kind, first, last, ids) { return this._do(C.qaward_timeline_add_notice, kind, toDate(first), toDate(last), ids, ids.length); }
+  /** 'passed' | 'failed' | 'unknown' (or a boolean). */
+  setQualification(id, q) {
+    const name = typeof q === 'boolean' ? (q ? 'passed' : 'failed') : q;
+    if (!(name in QUALIFICATIONS)) throw new TypeError(`qualification must be passed, failed or unknown, got ${q}`);
+    return this._do(C.qaward_timeline_set_qualification, id, QUALIFICATIONS[name]);
+  }
+  setScore(id, stage, hundredths) { return this._do(C.qaward_timeline_set_score, id, stage, intArg(hundredths, 'score')); }
+  setSiteReview(id, first, last) { return this._do(C.qaward_timeline_set_site_review, id, toDate(first), toDate(last)); }
+  advance(id, to, date) { return this._do(C.qaward_timeline_advance, id, to, toDate(date)); }
+  refuse(id, date, refusal) { return this._do(C.qaward_timeline_refuse, id, toDate(date), refusal.handle); }
+  drop(id, date, reason) { return this._do(C.qaward_timeline_drop, id, toDate(date), reason); }
+  openObjection(objectionId, applicantId, date, noticeKind = null) {
+    return this._do(C.qaward_timeline_objection_open, objectionId, applicantId, toDate(date), noticeKind);
+  }
+  resolveObjection(objectionId, date, upheld, reason) {
+    return this._do(C.qaward_timeline_objection_resolve, objectionId, toDate(date), upheld ? 1 : 0, reason);
+  }
+  /** Current stage id, 'refused', 'removed', 'dropped', or null for an unknown applicant. */
+  stage(id) { return C.qaward_timeline_stage(this.handle, id); }
+  openObjections(id) { return Number(C.qaward_timeline_open_objections(this.handle, id)); }
+  /** Internal record (includes trade-secret fields). */
+  toJSON() { const o = [null]; checkStatus(C.qaward_timeline_to_json(o, this.handle, ctx())); return JSON.parse(takeString(o[0])); }
+  /** Public name list of a notice kind: an object, or text in lang; never trade secrets (R19). */
+  publicList(kind, { format = 'json', lang = 'zh' } = {}) {
+    const o = [null];
+    if (format === 'json') {
+      checkStatus(C.qaward_timeline_public_list_json(o, this.handle, ctx(), kind));
+      return JSON.parse(takeString(o[0]));
+    }
+    if (format !== 'text') throw new TypeError(`format must be 'json' or 'text', got ${format}`);
+    checkStatus(C.qaward_timeline_public_list_text(o, this.handle, ctx(), kind, langOf(lang)));
+    return takeString(o[0]);
+  }
+  /** The refused applicant's letter (Art. 13(3)). */
+  refusalLetter(id, lang = 'zh') {
+    const o = [null];
+    checkStatus(C.qaward_timeline_refusal_letter(o, this.handle, ctx(), id, langOf(lang)));
+    return takeString(o[0]);
+  }
+  /** Violations (citations in lang, messages English), stages and refusal letters as text. */
+  text(lang = 'zh') { const o = [null]; checkStatus(C.qaward_timeline_report_text(o, this.handle, ctx(), langOf(lang))); return takeString(o[0]); }
+}
+Timeline._loading = Symbol('loading');
+
 // ---------------------------------------------------------------- batch fast checks
 [
   'int qaward_subject_list_load_json(_Out_ void **out, qaward_ctx *ctx, const char *json, size_t len)',
@@ -1007,6 +1153,7 @@ function validateTimeline(doc, procedure = null, calendar = null) {
   'void qaward_checker_free(void *c)',
   'int qaward_checker_fast(_Out_ int *status, _Out_ int32_t *earliest, void *codes, void *outcomes, size_t cap, void *n, void *c, qaward_subject *s, int32_t as_of)',
   'int qaward_checker_fast_list(int *statuses, int32_t *earliest, _Out_ size_t *done, void *c, void *l, int32_t as_of)',
+  'int qaward_checker_check(_Out_ qaward_verdict **out, void *c, qaward_subject *s, int32_t as_of)',
 ].forEach(declare);
 
 /** Many subjects loaded from one document (one JSON conversion per batch). */
@@ -1021,17 +1168,54 @@ class SubjectList extends Handle {
   get length() { return Number(C.qaward_subject_list_count(this.handle)); }
 }
 
-/** A reusable checker on one policy (and a MemStore or no store) for batch work. */
+/**
+ * A reusable checker on one policy for batch work. store: null, a MemStore, or a JS store object
+ * (its callbacks stay registered until close() or garbage collection; a thrown error is re-thrown
+ * after the call that made it).
+ */
 class Checker extends Handle {
   constructor(policy, store = null) {
     super();
-    if (store !== null && !(store instanceof MemStore)) {
-      throw new TypeError('Checker: store must be null or a MemStore (a JS store would outlive its callbacks)');
-    }
     this.policy = policy; this.store = store;
+    let table = null;
+    let adapter = null;
+    if (store instanceof MemStore) table = store.table();
+    else if (store !== null && store !== undefined) { adapter = new StoreAdapter(store); table = adapter.table; }
     const o = [null];
-    checkStatus(C.qaward_checker_new(o, ctx(), policy.handle, store ? store.table() : null));
-    this._own(o[0], C.qaward_checker_free);
+    try {
+      checkStatus(C.qaward_checker_new(o, ctx(), policy.handle, table));
+    } catch (e) {
+      if (adapter) adapter.release();
+      throw e;
+    }
+    this.adapter = adapter;
+    // the checker copies the table; the callbacks are released after the C checker is freed
+    this._own(o[0], adapter ? (h) => { C.qaward_checker_free(h); adapter.release(); } : C.qaward_checker_free);
+  }
+  /** Run a checker call; re-throw a JS store's exception first. */
+  _run(fn) {
+    if (!this.adapter) return checkStatus(fn());
+    this.adapter.error = null;
+    let rc;
+    try {
+      rc = fn();
+      if (this.adapter.error !== null) throw this.adapter.error;
+    } finally {
+      this.adapter.error = null;
+    }
+    return checkStatus(rc);
+  }
+  /** Full verdict of one subject (Subject or plain object), as check() returns. */
+  check(subject, asOf) {
+    const own = !(subject instanceof Subject);
+    const s = own ? new Subject(subject) : subject;
+    try {
+      const out = [null];
+      this._run(() => C.qaward_checker_check(out, this.handle, s.handle, toDate(asOf)));
+      try { return verdictFrom(out[0]); } finally { C.qaward_verdict_free(out[0]); }
+    } finally {
+      if (own) s.close();
+    }
   }
   /** Status codes (Int32Array; STATUS[i] names them) of every subject of a SubjectList: one foreign call per batch. */
   statuses(list, asOf, { earliest = false } = {}) {
@@ -1039,12 +1223,12 @@ class Checker extends Handle {
     const st = new Int32Array(n);
     const ear = earliest ? new Int32Array(n) : null;
     const done = [0];
-    checkStatus(C.qaward_checker_fast_list(st, ear, done, this.handle, list.handle, toDate(asOf)));
+    this._run(() => C.qaward_checker_fast_list(st, ear, done, this.handle, list.handle, toDate(asOf)));
     return earliest ? { statuses: st, earliest: Array.from(ear, fromDate) } : st;
   }
 }
 
 Object.assign(module.exports, {
   Cycle, VERDICTS, CYCLE_OUTCOMES, VOTES, computeSanction, applySanction, Calendar, Procedure, Refusal,
-  validateTimeline, SubjectList, Checker, FindingStruct, SanctionOutcomeStruct,
+  validateTimeline, SubjectList, Checker, FindingStruct, SanctionOutcomeStruct, Timeline, QUALIFICATIONS,
 });

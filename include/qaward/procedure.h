@@ -434,6 +434,66 @@ QAWARD_API int qaward_timeline_validate_json(char **report, size_t *violations, 
                                              const qaward_procedure *p, const qaward_calendar *cal,
                                              const char *json, size_t len);
 
+/**
+ * @brief Replay a timeline document (format "qaward-timeline") as
+ *        qaward_timeline_validate_json() does, and keep the resulting timeline.
+ *
+ * Every violation is reported, as by qaward_timeline_validate_json(); the
+ * timeline is then an ordinary one (later illegal transitions fail with
+ * ::QAWARD_ESTATE) and can give public lists (R19), refusal letters and more
+ * transitions.
+ * @param[out] out receives the timeline; NULL on failure. Free with qaward_timeline_free().
+ *             When @p p or @p cal is NULL, the timeline owns the built-in it loaded.
+ * @param[out] report receives the validation report JSON (free with
+ *             qaward_string_free()), or pass NULL for none.
+ * @param[out] violations number of violations found. May be NULL.
+ * @param ctx context.
+ * @param p the procedure (borrowed: must outlive the timeline), or NULL for the built-in named by the document.
+ * @param cal the calendar (borrowed), or NULL for the built-in the procedure names.
+ * @param json the document. @param len its length.
+ * @return as qaward_timeline_validate_json().
+ */
+QAWARD_API int qaward_timeline_load_json(qaward_timeline **out, char **report, size_t *violations, qaward_ctx *ctx,
+                                         const qaward_procedure *p, const qaward_calendar *cal, const char *json,
+                                         size_t len);
+
+/**
+ * @brief The refusal letter (Art. 13(3)) of an applicant refused on the timeline,
+ *        dated on its refusal date, in one language.
+ * @param[out] out receives the letter; free with qaward_string_free().
+ * @param t the timeline. @param ctx context. @param id the applicant.
+ * @param lang 0 English, 1 Chinese.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ENOTFOUND (unknown applicant),
+ *         ::QAWARD_ESTATE (the applicant was not refused), ::QAWARD_ENOMEM.
+ */
+QAWARD_API int qaward_timeline_refusal_letter(char **out, const qaward_timeline *t, qaward_ctx *ctx, const char *id,
+                                              int lang);
+
+/**
+ * @brief The timeline as text in one language: its violations (after
+ *        qaward_timeline_load_json()), each applicant's current stage, and the
+ *        refusal letters (Art. 13(3)).
+ *
+ * Citations, stage names and letters follow @p lang; violation messages are
+ * written in English only (the library has no Chinese text for them).
+ * @param[out] out receives the text; free with qaward_string_free().
+ * @param t the timeline. @param ctx context. @param lang 0 English, 1 Chinese.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL, lang not 0/1), ::QAWARD_ENOMEM.
+ */
+QAWARD_API int qaward_timeline_report_text(char **out, const qaward_timeline *t, qaward_ctx *ctx, int lang);
+
+/**
+ * @brief The public name list of every notice of one kind as text (R19:
+ *        trade-secret fields omitted): notice name and citation in @p lang,
+ *        then per notice its days and one line per applicant with its public fields.
+ * @param[out] out receives the text; free with qaward_string_free().
+ * @param t the timeline. @param ctx context. @param notice_kind the notice kind.
+ * @param lang 0 English, 1 Chinese.
+ * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ENOTFOUND (unknown kind), ::QAWARD_ENOMEM.
+ */
+QAWARD_API int qaward_timeline_public_list_text(char **out, const qaward_timeline *t, qaward_ctx *ctx,
+                                                const char *notice_kind, int lang);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,9 +20,9 @@ from .review import Composite, ReviewRules
 from .subject import Subject, SubjectList
 from .eligibility import Checker, Reason, Verdict, check, check_batch, verdict_json
 from .scoring import Composites, Scheme, Scores, Sheets
-from .cycle import (Bucket, CandidateResult, Cycle, Finding, SanctionOutcome, apply_sanction,
+from .cycle import (Bucket, CandidateReason, CandidateResult, Cycle, Finding, SanctionOutcome, apply_sanction,
                     compute_sanction)
-from .procedure import Calendar, NoticeCheck, Procedure, Refusal, validate_timeline
+from .procedure import QUALIFICATIONS, Calendar, NoticeCheck, Procedure, Refusal, Timeline, validate_timeline
 
 
 def version() -> str:

@@ -26,7 +26,7 @@ from .policy import Policy, _lang
 from .review import ReviewRules
 from .store import as_c_store
 
-__all__ = ["Cycle", "CandidateResult", "Bucket", "Finding", "SanctionOutcome", "compute_sanction",
+__all__ = ["Cycle", "CandidateResult", "CandidateReason", "Bucket", "Finding", "SanctionOutcome", "compute_sanction",
            "apply_sanction", "VERDICTS", "OUTCOMES", "VOTES"]
 
 #: qaward_cycle_verdict values by name (R5).
@@ -76,6 +76,10 @@ for _n, _proto in {
     "qaward_cycle_candidate_verdict": (_I, [_P, _SZ]),
     "qaward_cycle_candidate_has_subject": (_I, [_P, _SZ]),
     "qaward_cycle_add_reason": (_I, [_P, _P, _SZ, _S, _S, _S, _S]),
+    "qaward_cycle_apply_verdict": (_I, [_P, _P, _SZ, _P]),
+    "qaward_cycle_candidate_reason_count": (_SZ, [_P, _SZ]),
+    "qaward_cycle_candidate_reason_rule": (_S, [_P, _SZ, _SZ]),
+    "qaward_cycle_candidate_reason_message": (_S, [_P, _SZ, _SZ, _I]),
     "qaward_cycle_set_composite": (_I, [_P, _P, _SZ, _I64]),
     "qaward_cycle_set_stage_total": (_I, [_P, _P, _SZ, _S, _I64]),
     "qaward_cycle_set_defence": (_I, [_P, _P, _SZ, _I]),
@@ -129,6 +133,14 @@ class CandidateResult:
     def placed(self) -> bool:
         """Placed within the quota (re-winners are outside it, R8)."""
         return self.outcome == "awarded"
+
+
+@dataclass(frozen=True)
+class CandidateReason:
+    """One written reason of a candidate's eligibility outcome (Art. 13(三))."""
+    rule_id: str
+    message_zh: Optional[str]
+    message_en: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -290,6 +302,47 @@ class Cycle(Handle):
         """A written reason of a refusal (Art. 13(三))."""
         self._call(lib.qaward_cycle_add_reason, "add_reason", ref, enc(rule_id), enc(citation), enc(message_zh),
                    enc(message_en))
+
+    def apply_verdict(self, ref: Ref, subject: Any, as_of: Optional[DateLike] = None, store: Any = None,
+                      checker: Any = None) -> Any:
+        """Check ``subject`` (Subject, dict or JSON) and set the candidate's verdict and reasons from it.
+
+        Calls ``qaward_check`` with the cycle's policy (or ``checker.check`` when a
+        :class:`~qaward.Checker` is given) as of ``as_of`` (default: the cycle's
+        :attr:`as_of`), then ``qaward_cycle_apply_verdict``: eligible, ineligible or
+        incomplete (R5), one reason per failing or unknown check (Art. 13(三)).
+        Returns the :class:`~qaward.Verdict`. A store method's exception propagates unchanged.
+        """
+        from .eligibility import _subject, _verdict_from  # late: eligibility imports nothing from here
+        i = self.index(ref)
+        d = as_of if as_of is not None else self.as_of
+        if d is None:
+            raise StateError(f"cycle {self.id}: apply_verdict: no as_of date (give one or set cycle.as_of)")
+        s = _subject(subject)
+        out = ctypes.c_void_p()
+        c = ctx()
+        if checker is not None:
+            rc = checker._runner.run(lib.qaward_checker_check, ctypes.byref(out), checker.handle, s.handle,
+                                     to_cdate(d))
+        else:
+            runner = as_c_store(store)
+            rc = runner.run(lib.qaward_check, ctypes.byref(out), c.handle, self.policy.handle, s.handle,
+                            _table(runner), to_cdate(d))
+        c.check(rc, f"cycle {self.id}: apply_verdict")
+        try:
+            c.check(lib.qaward_cycle_apply_verdict(c.handle, self.handle, i, out.value), "apply_verdict")
+            return _verdict_from(out.value)
+        finally:
+            lib.qaward_verdict_free(out.value)
+
+    def reasons(self, ref: Ref) -> List[CandidateReason]:
+        """A candidate's written reasons (given, applied from a verdict, or from its checks)."""
+        i = self.index(ref)
+        h = self.handle
+        return [CandidateReason(dec(lib.qaward_cycle_candidate_reason_rule(h, i, k)) or "",
+                                dec(lib.qaward_cycle_candidate_reason_message(h, i, k, 1)),
+                                dec(lib.qaward_cycle_candidate_reason_message(h, i, k, 0)))
+                for k in range(lib.qaward_cycle_candidate_reason_count(h, i))]
 
     def set_composite(self, ref: Ref, composite: int) -> None:
         """The composite in hundredths of a point (an int; no floats)."""

@@ -16,7 +16,7 @@ from ._handle import Handle
 from ._lib import lib
 from .policy import _lang
 
-__all__ = ["Calendar", "Procedure", "NoticeCheck", "Refusal", "validate_timeline"]
+__all__ = ["Calendar", "Procedure", "NoticeCheck", "Refusal", "Timeline", "QUALIFICATIONS", "validate_timeline"]
 
 _P, _PP, _S, _SZ, _I, _D = (ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.c_char_p, ctypes.c_size_t,
                             ctypes.c_int, ctypes.c_int32)
@@ -54,6 +54,27 @@ for _n, _proto in {
     "qaward_refusal_to_json": (_I, [_PP, _P, _P, _P, _D]),
     "qaward_refusal_free": (None, [_P]),
     "qaward_timeline_validate_json": (_I, [_PP, _p(_SZ), _P, _P, _P, _S, _SZ]),
+    "qaward_timeline_new": (_I, [_PP, _P, _P, _P]),
+    "qaward_timeline_free": (None, [_P]),
+    "qaward_timeline_add_applicant": (_I, [_P, _P, _S, _S, _S, _D]),
+    "qaward_timeline_add_field": (_I, [_P, _P, _S, _S, _S, _I]),
+    "qaward_timeline_add_notice": (_I, [_P, _P, _S, _D, _D, _p(_S), _SZ]),
+    "qaward_timeline_set_qualification": (_I, [_P, _P, _S, _I]),
+    "qaward_timeline_set_score": (_I, [_P, _P, _S, _S, ctypes.c_int64]),
+    "qaward_timeline_set_site_review": (_I, [_P, _P, _S, _D, _D]),
+    "qaward_timeline_advance": (_I, [_P, _P, _S, _S, _D]),
+    "qaward_timeline_refuse": (_I, [_P, _P, _S, _D, _P]),
+    "qaward_timeline_drop": (_I, [_P, _P, _S, _D, _S]),
+    "qaward_timeline_objection_open": (_I, [_P, _P, _S, _S, _D, _S]),
+    "qaward_timeline_objection_resolve": (_I, [_P, _P, _S, _D, _I, _S]),
+    "qaward_timeline_stage": (_S, [_P, _S]),
+    "qaward_timeline_open_objections": (_SZ, [_P, _S]),
+    "qaward_timeline_to_json": (_I, [_PP, _P, _P]),
+    "qaward_timeline_public_list_json": (_I, [_PP, _P, _P, _S]),
+    "qaward_timeline_load_json": (_I, [_PP, _PP, _p(_SZ), _P, _P, _P, _S, _SZ]),
+    "qaward_timeline_refusal_letter": (_I, [_PP, _P, _P, _S, _I]),
+    "qaward_timeline_report_text": (_I, [_PP, _P, _P, _I]),
+    "qaward_timeline_public_list_text": (_I, [_PP, _P, _P, _S, _I]),
 }.items():
     lib.declare(_n, *_proto)
 
@@ -255,3 +276,161 @@ def validate_timeline(doc: Union[str, bytes, Mapping[str, Any]], procedure: Opti
                                               calendar.handle if calendar else None, b, len(b)),
             "validate_timeline")
     return json.loads(take_string_ctx(c, p.value))
+
+
+#: qaward_qualification values by name (Art. 13(3)).
+QUALIFICATIONS = {"unknown": 0, "passed": 1, "failed": 2}
+
+
+class Timeline(Handle):
+    """One cycle's procedural record (R15; Art. 13, 14): applicants, notices, transitions, objections.
+
+    ``Timeline(procedure, calendar)`` starts an empty one (both default to the
+    built-ins and are kept alive by the timeline); :meth:`load` replays a
+    ``qaward-timeline`` document. An illegal transition raises
+    :class:`~qaward.errors.StateError` (``QAWARD_ESTATE``) whose message names the
+    missing precondition; the timeline is then unchanged.
+    """
+
+    __slots__ = ("procedure", "calendar", "report")
+
+    def __init__(self, procedure: Optional[Procedure] = None, calendar: Optional[Calendar] = None) -> None:
+        self.procedure = procedure if procedure is not None else Procedure()
+        self.calendar = calendar if calendar is not None else self.procedure.calendar()
+        self.report: Optional[Dict[str, Any]] = None
+        h = ctypes.c_void_p()
+        c = ctx()
+        c.check(lib.qaward_timeline_new(ctypes.byref(h), c.handle, self.procedure.handle, self.calendar.handle),
+                "Timeline")
+        self._own(h.value, lib.qaward_timeline_free)
+
+    @classmethod
+    def load(cls, doc: Union[str, bytes, Mapping[str, Any]], procedure: Optional[Procedure] = None,
+             calendar: Optional[Calendar] = None) -> "Timeline":
+        """Replay a ``qaward-timeline`` document (JSON text, dict or file path); violations go to ``.report``."""
+        if isinstance(doc, str) and not doc.lstrip().startswith("{"):
+            with open(doc, "rb") as f:
+                doc = f.read()
+        b = _bytes(doc)
+        h, rep, n = ctypes.c_void_p(), ctypes.c_void_p(), ctypes.c_size_t()
+        c = ctx()
+        c.check(lib.qaward_timeline_load_json(ctypes.byref(h), ctypes.byref(rep), ctypes.byref(n), c.handle,
+                                              procedure.handle if procedure else None,
+                                              calendar.handle if calendar else None, b, len(b)), "Timeline.load")
+        t = cls.__new__(cls)
+        t.procedure, t.calendar = procedure, calendar  # keep borrowed ones alive; built-ins are owned in C
+        t._own(h.value, lib.qaward_timeline_free)
+        t.report = json.loads(take_string_ctx(c, rep.value))
+        return t
+
+    def _do(self, fn: Any, what: str, *args: Any) -> "Timeline":
+        c = ctx()
+        c.check(fn(self.handle, c.handle, *args), what)
+        return self
+
+    def add_applicant(self, applicant_id: str, name: str, kind: str, declared: DateLike,
+                      fields: Optional[Mapping[str, str]] = None, trade_secrets: Any = ()) -> "Timeline":
+        """Add an applicant at the first stage; ``fields`` named in ``trade_secrets`` stay out of public lists (R19)."""
+        self._do(lib.qaward_timeline_add_applicant, f"add_applicant({applicant_id!r})", enc(applicant_id), enc(name),
+                 enc(kind), to_cdate(declared))
+        for k, v in (fields or {}).items():
+            self.add_field(applicant_id, k, v, k in trade_secrets)
+        return self
+
+    def add_field(self, applicant_id: str, key: str, value: str, trade_secret: bool = False) -> "Timeline":
+        return self._do(lib.qaward_timeline_add_field, f"add_field({applicant_id!r}, {key!r})", enc(applicant_id),
+                        enc(key), enc(value), 1 if trade_secret else 0)
+
+    def add_notice(self, kind: str, first: DateLike, last: DateLike, applicant_ids: Any) -> "Timeline":
+        ids = [enc(i) for i in applicant_ids]
+        arr = (ctypes.c_char_p * max(len(ids), 1))(*ids)
+        return self._do(lib.qaward_timeline_add_notice, f"add_notice({kind!r})", enc(kind), to_cdate(first),
+                        to_cdate(last), arr, len(ids))
+
+    def set_qualification(self, applicant_id: str, qualification: Union[str, bool]) -> "Timeline":
+        """``"passed"``/``True``, ``"failed"``/``False`` or ``"unknown"``."""
+        if isinstance(qualification, bool):
+            qualification = "passed" if qualification else "failed"
+        if qualification not in QUALIFICATIONS:
+            raise ValueError(f"qualification must be one of {sorted(QUALIFICATIONS)}, got {qualification!r}")
+        return self._do(lib.qaward_timeline_set_qualification, f"set_qualification({applicant_id!r})",
+                        enc(applicant_id), QUALIFICATIONS[qualification])
+
+    def set_score(self, applicant_id: str, stage: str, hundredths: int) -> "Timeline":
+        if isinstance(hundredths, bool) or not isinstance(hundredths, int):
+            raise TypeError(f"score must be int hundredths of a point, got {hundredths!r}")
+        return self._do(lib.qaward_timeline_set_score, f"set_score({applicant_id!r}, {stage!r})", enc(applicant_id),
+                        enc(stage), hundredths)
+
+    def set_site_review(self, applicant_id: str, first: DateLike, last: DateLike) -> "Timeline":
+        return self._do(lib.qaward_timeline_set_site_review, f"set_site_review({applicant_id!r})", enc(applicant_id),
+                        to_cdate(first), to_cdate(last))
+
+    def advance(self, applicant_id: str, to: str, date: DateLike) -> "Timeline":
+        """Move to the next stage (R15); StateError names the missing precondition."""
+        return self._do(lib.qaward_timeline_advance, f"advance({applicant_id!r} -> {to!r})", enc(applicant_id),
+                        enc(to), to_cdate(date))
+
+    def refuse(self, applicant_id: str, date: DateLike, reasons: Refusal) -> "Timeline":
+        """Refuse at the qualification check with written reasons (Art. 13(3))."""
+        return self._do(lib.qaward_timeline_refuse, f"refuse({applicant_id!r})", enc(applicant_id), to_cdate(date),
+                        reasons.handle)
+
+    def drop(self, applicant_id: str, date: DateLike, reason: str) -> "Timeline":
+        return self._do(lib.qaward_timeline_drop, f"drop({applicant_id!r})", enc(applicant_id), to_cdate(date),
+                        enc(reason))
+
+    def open_objection(self, objection_id: str, applicant_id: str, date: DateLike,
+                       notice_kind: Optional[str] = None) -> "Timeline":
+        """Art. 14: holds the applicant at its stage until resolved."""
+        return self._do(lib.qaward_timeline_objection_open, f"open_objection({objection_id!r})", enc(objection_id),
+                        enc(applicant_id), to_cdate(date), enc(notice_kind))
+
+    def resolve_objection(self, objection_id: str, date: DateLike, upheld: bool, reason: str) -> "Timeline":
+        """Upheld: the applicant is removed; dismissed: it continues (Art. 14)."""
+        return self._do(lib.qaward_timeline_objection_resolve, f"resolve_objection({objection_id!r})",
+                        enc(objection_id), to_cdate(date), 1 if upheld else 0, enc(reason))
+
+    def stage(self, applicant_id: str) -> Optional[str]:
+        """Current stage id, or "refused"/"removed"/"dropped"; None for an unknown applicant."""
+        return dec(lib.qaward_timeline_stage(self.handle, enc(applicant_id)))
+
+    def open_objections(self, applicant_id: str) -> int:
+        return lib.qaward_timeline_open_objections(self.handle, enc(applicant_id))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Internal record (includes trade-secret fields)."""
+        p = ctypes.c_void_p()
+        c = ctx()
+        c.check(lib.qaward_timeline_to_json(ctypes.byref(p), self.handle, c.handle), "Timeline.to_dict")
+        return json.loads(take_string_ctx(c, p.value))
+
+    def public_list(self, notice_kind: str, format: str = "json", lang: Union[str, int] = "zh") -> Any:
+        """The public name list of a notice kind (dict, or text in ``lang``); never trade secrets (R19)."""
+        p = ctypes.c_void_p()
+        c = ctx()
+        if format == "json":
+            c.check(lib.qaward_timeline_public_list_json(ctypes.byref(p), self.handle, c.handle, enc(notice_kind)),
+                    f"public_list({notice_kind!r})")
+            return json.loads(take_string_ctx(c, p.value))
+        if format != "text":
+            raise ValueError(f"format must be 'json' or 'text', got {format!r}")
+        c.check(lib.qaward_timeline_public_list_text(ctypes.byref(p), self.handle, c.handle, enc(notice_kind),
+                                                     _lang(lang)), f"public_list({notice_kind!r})")
+        return take_string_ctx(c, p.value)
+
+    def refusal_letter(self, applicant_id: str, lang: Union[str, int] = "zh") -> str:
+        """The refused applicant's letter (Art. 13(3)), dated on its refusal."""
+        p = ctypes.c_void_p()
+        c = ctx()
+        c.check(lib.qaward_timeline_refusal_letter(ctypes.byref(p), self.handle, c.handle, enc(applicant_id),
+                                                   _lang(lang)), f"refusal_letter({applicant_id!r})")
+        return take_string_ctx(c, p.value)
+
+    def text(self, lang: Union[str, int] = "zh") -> str:
+        """Violations (citations in ``lang``, messages in English), stages, refusal letters."""
+        p = ctypes.c_void_p()
+        c = ctx()
+        c.check(lib.qaward_timeline_report_text(ctypes.byref(p), self.handle, c.handle, _lang(lang)),
+                "Timeline.text")
+        return take_string_ctx(c, p.value)

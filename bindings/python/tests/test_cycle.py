@@ -306,3 +306,43 @@ def test_candidates_given_as_facts_are_checked_r5():
     c.check_candidates()
     want = [qaward.check(qaward.Policy(), s, dt.date(2025, 4, 1)).status for s in subjects]
     assert [r.verdict for r in c.results()] == want
+
+
+@need("qaward_cycle_apply_verdict")
+def test_apply_verdict_sets_outcome_and_written_reasons_art13_3():
+    import json
+    subjects = json.loads((ROOT / "examples" / "data" / "subjects.json").read_text())["subjects"]
+    policy = qaward.Policy()
+    c = qaward.Cycle(policy, qaward.ReviewRules("jian-2025-example"), "2025", dt.date(2025, 12, 18))
+    with pytest.raises(qaward.errors.StateError):
+        c.add_candidate(subjects[0]["id"], subjects[0]["kind"], composite=80000)
+        c.apply_verdict(0, subjects[0])                     # no as_of anywhere
+    checker = qaward.Checker(policy)
+    for k, s in enumerate(subjects):
+        i = k if k == 0 else c.add_candidate(s["id"], s["kind"], composite=80000)
+        v = c.apply_verdict(i, s, dt.date(2025, 4, 1), checker=checker if k % 2 else None)
+        assert c.candidate(i).verdict == v.status
+        not_passed = [r.rule for r in v.reasons if r.outcome in ("fail", "unknown")]
+        got = c.reasons(i)
+        assert [r.rule_id for r in got] == not_passed
+        for r in got:
+            assert r.message_zh and r.message_en
+    assert any(c.reasons(i) for i in range(len(c)))       # the sample has refused subjects
+    other = dict(subjects[1], id="SOMEONE-ELSE")
+    with pytest.raises(qaward.errors.InvalidArgumentError):
+        c.apply_verdict(0, other, dt.date(2025, 4, 1))      # another subject's verdict
+
+
+@need("qaward_cycle_apply_verdict")
+def test_apply_verdict_store_exception_propagates():
+    import json
+    s = json.loads((ROOT / "examples" / "data" / "subjects.json").read_text())["subjects"][0]
+    c = qaward.Cycle(qaward.Policy(), None, "2025", dt.date(2025, 12, 18))
+    c.add_candidate(s["id"], s["kind"])
+
+    class Bad:
+        def read(self, sid):
+            raise Boom(sid)
+    with pytest.raises(Boom):
+        c.apply_verdict(0, s, dt.date(2025, 4, 1), store=Bad())
+    assert c.candidate(0).verdict == "unset"
