@@ -5,31 +5,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void emit(qj_writer *w, const qj_value *v)
-{
-    switch (v->type) {
-    case QJ_NULL: qw_null(w); break;
-    case QJ_TRUE: qw_bool(w, 1); break;
-    case QJ_FALSE: qw_bool(w, 0); break;
-    case QJ_NUMBER: qw_raw(w, v->str); break;
-    case QJ_STRING: qw_strn(w, v->str, v->len); break;
-    case QJ_ARRAY:
-        qw_arr_begin(w);
-        for (size_t i = 0; i < v->len; i++)
-            emit(w, &v->items[i]);
-        qw_arr_end(w);
-        break;
-    case QJ_OBJECT:
-        qw_obj_begin(w);
-        for (size_t i = 0; i < v->len; i++) {
-            qw_key(w, v->keys[i]);
-            emit(w, &v->items[i]);
-        }
-        qw_obj_end(w);
-        break;
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     qaward_ctx *ctx;
@@ -40,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == QAWARD_OK) {
         qj_writer w;
         qw_init(&w, &ctx->alloc, size & 1);
-        emit(&w, qj_root(doc));
+        qw_value(&w, qj_root(doc));
         char *out;
         size_t len;
         if (qw_finish(&w, &out, &len) == QAWARD_OK) {

@@ -6,43 +6,11 @@
 
 /* Re-encode a parsed subtree (inline policy, review rules, history) so it can be
  * handed to that module's own loader. */
-static void reencode(qj_writer *w, const qj_value *v)
-{
-    switch (v->type) {
-    case QJ_NULL: qw_null(w); break;
-    case QJ_FALSE: qw_bool(w, 0); break;
-    case QJ_TRUE: qw_bool(w, 1); break;
-    case QJ_NUMBER: {
-        char buf[64];
-        size_t n = v->len < sizeof buf - 1 ? v->len : sizeof buf - 1;
-        memcpy(buf, v->str, n);
-        buf[n] = 0;
-        qw_raw(w, buf);
-        break;
-    }
-    case QJ_STRING: qw_strn(w, v->str, v->len); break;
-    case QJ_ARRAY:
-        qw_arr_begin(w);
-        for (size_t i = 0; i < v->len; i++)
-            reencode(w, &v->items[i]);
-        qw_arr_end(w);
-        break;
-    case QJ_OBJECT:
-        qw_obj_begin(w);
-        for (size_t i = 0; i < v->len; i++) {
-            qw_key(w, v->keys[i]);
-            reencode(w, &v->items[i]);
-        }
-        qw_obj_end(w);
-        break;
-    }
-}
-
 static int subdoc(qaward_ctx *ctx, const qj_value *v, char **out, size_t *len)
 {
     qj_writer w;
     qw_init(&w, &ctx->alloc, 0);
-    reencode(&w, v);
+    qw_value(&w, v);
     if (qw_finish(&w, out, len))
         return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
     return 0;
@@ -89,7 +57,7 @@ static int load_subject(qaward_ctx *ctx, qaward_cycle *c, size_t ix, const qj_va
         qw_kstr(&w, "name", name);
     for (size_t i = 0; i < v->len; i++) {
         qw_key(&w, v->keys[i]);
-        reencode(&w, &v->items[i]);
+        qw_value(&w, &v->items[i]);
     }
     qw_obj_end(&w);
     char *doc = NULL;

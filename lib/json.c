@@ -1251,6 +1251,31 @@ void qw_raw(qj_writer *w, const char *json)
     wputs(w, json);
 }
 
+void qw_value(qj_writer *w, const qj_value *v)
+{
+    switch (v->type) {
+    case QJ_NULL: qw_null(w); break;
+    case QJ_FALSE: qw_bool(w, 0); break;
+    case QJ_TRUE: qw_bool(w, 1); break;
+    case QJ_NUMBER: qw_raw(w, v->str); break; /* NUL-terminated copy of the number as written */
+    case QJ_STRING: qw_strn(w, v->str, v->len); break;
+    case QJ_ARRAY:
+        qw_arr_begin(w);
+        for (size_t i = 0; i < v->len; i++)
+            qw_value(w, &v->items[i]);
+        qw_arr_end(w);
+        break;
+    case QJ_OBJECT:
+        qw_obj_begin(w);
+        for (size_t i = 0; i < v->len; i++) {
+            qw_key(w, v->keys[i]);
+            qw_value(w, &v->items[i]);
+        }
+        qw_obj_end(w);
+        break;
+    }
+}
+
 void qw_kstr(qj_writer *w, const char *key, const char *s) { qw_key(w, key); qw_str(w, s); }
 void qw_kint(qj_writer *w, const char *key, int64_t v) { qw_key(w, key); qw_int(w, v); }
 void qw_kfixed2(qj_writer *w, const char *key, int64_t v) { qw_key(w, key); qw_fixed2(w, v); }

@@ -145,6 +145,7 @@ void qw_bool(qj_writer *w, int v);
 void qw_null(qj_writer *w);
 void qw_date(qj_writer *w, qaward_date d);             /* "YYYY-MM-DD", or null for QAWARD_DATE_NONE */
 void qw_raw(qj_writer *w, const char *json);           /* an already-encoded JSON value */
+void qw_value(qj_writer *w, const qj_value *v);        /* a parsed (non-lazy) value, re-encoded */
 /* Shorthands for a key followed by a value. */
 void qw_kstr(qj_writer *w, const char *key, const char *s);
 void qw_kint(qj_writer *w, const char *key, int64_t v);

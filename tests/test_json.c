@@ -185,6 +185,14 @@ static void writer_escapes_and_round_trips(void **state)
     qj_doc *doc;
     assert_int_equal(qj_parse(&doc, ctx, out, len, "round trip"), 0);
     assert_string_equal(qj_get(qj_root(doc), "s")->str, "a\"b\\c\n\x01 中");
+    /* qw_value re-encodes a parsed document to the same compact text */
+    qj_writer w2;
+    qw_init(&w2, &ctx->alloc, 0);
+    qw_value(&w2, qj_root(doc));
+    char *again;
+    assert_int_equal(qw_finish(&w2, &again, NULL), 0);
+    assert_string_equal(again, out);
+    qaward_string_free(ctx, again);
     qj_free(doc);
     qaward_string_free(ctx, out);
 
