@@ -19,4 +19,8 @@ void qa_history_free(qaward_history *h);
  * empty). A negative callback return comes back unchanged, with a message. */
 int qa_history_read(qaward_history *h, qaward_ctx *ctx, const qaward_store *store, const char *subject_id);
 
+/* 0 when store certainly holds no record of the subject whose id hashes (qa_hash)
+ * to id_h: no store, no read_fn, or the in-memory store's filter misses; else 1. */
+int qa_store_may_have(const qaward_store *store, uint64_t id_h);
+
 #endif
