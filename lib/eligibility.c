@@ -730,6 +730,17 @@ int qaward_checker_check(qaward_verdict **out, qaward_checker *c, const qaward_s
  * Same outcomes, reason codes, status and earliest date as qa_run_checks() (the
  * general path), without the per-check records. */
 
+/* plus_years() without calls: R1, 29 February to 28 February in a common year. */
+static qaward_date fast_plus_years(qaward_date d, int32_t years)
+{
+    int32_t y = d / 10000 + years;
+    if (y > 9999)
+        return QAWARD_DATE_NONE;
+    if (d % 10000 == 229 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return y * 10000 + 228;
+    return d + years * 10000;
+}
+
 /* Art. 10(4): a listed certificate valid on as_of, held without gap for N years (R3). */
 static int fast_cert_held(const qa_fcond *fc, const qa_fast *f, qaward_date as_of, qaward_date *when)
 {
@@ -750,19 +761,18 @@ static int fast_cert_held(const qa_fcond *fc, const qa_fast *f, qaward_date as_o
             const qa_fcert *c = &v[i];
             if (!(fc->mask >> c->type & 1u))
                 continue;
-            int32_t sd = qa_date_to_days(start);
-            if (c->from < start && (c->to == QAWARD_DATE_NONE || qa_date_to_days(c->to) + 1 >= sd)) {
+            if (c->from < start && (c->to == QAWARD_DATE_NONE || qa_date_to_days(c->to) + 1 >= qa_date_to_days(start))) {
                 start = c->from;
                 changed = 1;
             }
-            if (end != QAWARD_DATE_NONE && qa_date_to_days(c->from) <= qa_date_to_days(end) + 1 &&
-                (c->to == QAWARD_DATE_NONE || c->to > end)) {
+            if (end != QAWARD_DATE_NONE && (c->to == QAWARD_DATE_NONE || c->to > end) &&
+                qa_date_to_days(c->from) <= qa_date_to_days(end) + 1) {
                 end = c->to;
                 changed = 1;
             }
         }
     }
-    qaward_date need = plus_years(start, fc->years);
+    qaward_date need = fast_plus_years(start, fc->years);
     if (need != QAWARD_DATE_NONE && need <= as_of)
         return QAWARD_PASS;
     if (need != QAWARD_DATE_NONE && (end == QAWARD_DATE_NONE || need <= end))
@@ -825,7 +835,7 @@ static int fast_no_event(const qa_fcond *fc, const qa_fast *f, qaward_date as_of
             continue;
         qaward_date until = QAWARD_DATE_NONE;
         if (fc->years > 0) {
-            until = plus_years(e->date, fc->years);
+            until = fast_plus_years(e->date, fc->years);
             if (until != QAWARD_DATE_NONE && as_of >= until)
                 continue;
         }
@@ -883,7 +893,7 @@ static int fast_cond(const qa_fcond *fc, const qa_fast *t, qaward_date as_of, qa
         qaward_date start = t->dates[fc->fact];
         if (!start)
             return QAWARD_UNKNOWN;
-        qaward_date need = plus_years(start, fc->years);
+        qaward_date need = fast_plus_years(start, fc->years);
         if (need != QAWARD_DATE_NONE && need <= as_of)
             return QAWARD_PASS;
         *when = need;
@@ -913,7 +923,11 @@ static int fast_run(qaward_checker *c, const qaward_subject *s, qaward_date as_o
     }
     const qaward_history *h = NULL;
     if (c->has_store && qa_store_may_have(&c->store, s->id_h)) {
-        int rc = qa_history_read(&c->hist, c->ctx, &c->store, s->id);
+        int rc = qa_store_read_shallow(&c->hist, &c->store, s->id, s->id_h);
+        if (rc < 0)
+            return qa_error(c->ctx, rc, "out of memory");
+        if (rc > 0)
+            rc = qa_history_read(&c->hist, c->ctx, &c->store, s->id);
         if (!rc)
             rc = validate_history(c->ctx, p, &c->hist, s->id);
         if (rc)
@@ -1068,8 +1082,11 @@ int qaward_checker_fast_many(int *statuses, qaward_date *earliest, uint32_t *n_n
     for (size_t i = 0; i < n; i++) {
         if (i + 8 < n && subjects[i + 8])
             prefetch_subject(subjects[i + 8]);
-        if (i + 4 < n && subjects[i + 4])
+        if (i + 4 < n && subjects[i + 4]) {
             prefetch_facts(subjects[i + 4]);
+            if (c->has_store && subjects[i + 4]->bound == c->policy)
+                qa_store_prefetch(&c->store, subjects[i + 4]->id_h);
+        }
         if (!subjects[i])
             return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: subjects[%zu] is NULL", i);
         int kind, st;

@@ -229,11 +229,17 @@ static int fhas(const qaward_memstore *ms, uint64_t h)
     return (ms->bits[fword(x, ms->n_slots)] & b) == b;
 }
 
+static ms_slot *ms_find_h(const qaward_memstore *ms, const char *id, uint64_t full);
+
 static ms_slot *ms_find(const qaward_memstore *ms, const char *id)
+{
+    return ms->n_slots ? ms_find_h(ms, id, fnv(id)) : NULL;
+}
+
+static ms_slot *ms_find_h(const qaward_memstore *ms, const char *id, uint64_t full)
 {
     if (!ms->n_slots)
         return NULL;
-    uint64_t full = fnv(id);
     if (!fhas(ms, full))
         return NULL;
     size_t m = ms->n_slots - 1, h = (size_t)full & m;
@@ -464,6 +470,42 @@ int qa_store_may_have(const qaward_store *store, uint64_t id_h)
     if (!ms->n_slots)
         return 0;
     return fhas(ms, id_h);
+}
+
+void qa_store_prefetch(const qaward_store *store, uint64_t id_h)
+{
+#if defined(__GNUC__)
+    if (store && store->read_fn == cb_read) {
+        const qaward_memstore *ms = store->userdata;
+        if (ms->n_slots)
+            __builtin_prefetch(&ms->bits[fword(fmix(id_h), ms->n_slots)]);
+    }
+#else
+    (void)store;
+    (void)id_h;
+#endif
+}
+
+int qa_store_read_shallow(qaward_history *h, const qaward_store *store, const char *subject_id, uint64_t id_h)
+{
+    if (!store || store->read_fn != cb_read)
+        return 1;
+    const qaward_memstore *ms = store->userdata;
+    qa_history_reset(h);
+    const ms_slot *s = ms_find_h(ms, subject_id, id_h);
+    if (!s)
+        return 0;
+    for (size_t i = s->a_head; i; i = ms->a_next[i - 1]) {
+        if (agrow(&h->alloc, (void **)&h->awards, &h->cap_awards, h->n_awards + 1, sizeof *h->awards))
+            return QAWARD_ENOMEM;
+        h->awards[h->n_awards++] = ms->awards[i - 1];
+    }
+    for (size_t i = s->s_head; i; i = ms->s_next[i - 1]) {
+        if (agrow(&h->alloc, (void **)&h->sanctions, &h->cap_sanctions, h->n_sanctions + 1, sizeof *h->sanctions))
+            return QAWARD_ENOMEM;
+        h->sanctions[h->n_sanctions++] = ms->sanctions[i - 1];
+    }
+    return 0;
 }
 
 static int cb_begin(void *ud)

@@ -81,22 +81,23 @@ typedef struct qa_fast {
     X(PROFIT, "net_profit_fen") X(EVENTS, "events") X(EMPLOYER, "employer")
 
 struct qaward_subject {
-    /* hot: read by every check (first cache lines) */
+    /* hot: the fast checks read only these (first cache line) and the block */
     const qaward_policy *bound; /* qaward_subject_bind(): ids resolved against this policy; any setter clears it */
+    const qa_fast *fast;      /* bound: the compact facts, or NULL when a fact cannot be resolved (slow path) */
+    struct qaward_subject *employer;
+    uint64_t id_h;            /* bound: qa_hash(id), for the store's filter */
+    const char *id;
     int bound_kind;
+    /* read by the general path */
     int legal_person;         /* -1 unknown */
     int for_profit;           /* -1 unknown */
     int certs_known, events_known;
     qaward_date dates[3];     /* qaward_subject_date; NONE = unknown */
     int8_t *bound_att;        /* per policy attestation id: 1, 0, -1 unknown */
-    const qa_fast *fast;      /* bound: the compact facts, or NULL when a fact cannot be resolved (slow path) */
-    uint64_t id_h;            /* bound: qa_hash(id), for the store's filter */
-    const char *id;
     const char *region;
     qa_cert *certs;           size_t n_certs;
     qa_event *events;         size_t n_events;
     qa_profit *profits;       size_t n_profits;  /* sorted by year */
-    struct qaward_subject *employer;
     uint64_t kind_h;          /* qa_hash(kind) */
     /* cold */
     const char *kind;
