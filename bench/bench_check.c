@@ -4,6 +4,7 @@
 #include <qaward.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double now(void)
@@ -82,6 +83,52 @@ static void bind_all(qaward_ctx *ctx, const qaward_policy *p, qaward_subject **v
         CHECK(qaward_subject_bind(v[i], ctx, p));
 }
 
+/* Only one measurement (for callgrind/perf): bound subjects, mode "fast", "many" or "full". */
+static void run_only(qaward_ctx *ctx, const qaward_policy *p, size_t n, const char *mode, size_t total)
+{
+    qaward_memstore *ms;
+    qaward_store st;
+    CHECK(qaward_memstore_new(&ms, ctx));
+    CHECK(qaward_memstore_as_store(&st, ms));
+    qaward_subject **orgs = make_orgs(ctx, ms, n);
+    bind_all(ctx, p, orgs, n);
+    qaward_checker *c;
+    CHECK(qaward_checker_new(&c, ctx, p, &st));
+    size_t rounds = (total + n - 1) / n, counts[3] = {0, 0, 0};
+    int *sts = malloc(n * sizeof *sts);
+    uint32_t codes[32];
+    double t0 = now();
+    for (size_t r = 0; r < rounds; r++) {
+        if (strcmp(mode, "many") == 0) {
+            CHECK(qaward_checker_fast_many(sts, NULL, NULL, NULL, c, (const qaward_subject *const *)orgs, n, 20250401));
+            for (size_t i = 0; i < n; i++)
+                counts[sts[i]]++;
+        } else if (strcmp(mode, "fast") == 0) {
+            for (size_t i = 0; i < n; i++) {
+                size_t nc;
+                CHECK(qaward_checker_fast(&sts[i], NULL, codes, NULL, 32, &nc, c, orgs[i], 20250401));
+                counts[sts[i]]++;
+            }
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                qaward_verdict *v;
+                CHECK(qaward_checker_check(&v, c, orgs[i], 20250401));
+                counts[qaward_verdict_status(v)]++;
+                qaward_verdict_free(v);
+            }
+        }
+    }
+    double t = now() - t0;
+    printf("bound %zu organisations, %s: %.0f/s [eligible %zu, ineligible %zu, incomplete %zu of %zu]\n", n, mode,
+           (double)(rounds * n) / t, counts[0] / rounds, counts[1] / rounds, counts[2] / rounds, n);
+    free(sts);
+    qaward_checker_free(c);
+    for (size_t i = 0; i < n; i++)
+        qaward_subject_free(orgs[i]);
+    free(orgs);
+    qaward_memstore_free(ms);
+}
+
 static void run(qaward_ctx *ctx, const qaward_policy *p, size_t n, int bind)
 {
     qaward_memstore *ms;
@@ -137,13 +184,21 @@ static void run(qaward_ctx *ctx, const qaward_policy *p, size_t n, int bind)
     qaward_memstore_free(ms);
 }
 
-int main(void)
+/* Usage: bench_check            all figures
+ *        bench_check N MODE [TOTAL]  bound only, MODE fast|many|full, TOTAL checks (default 2,000,000) */
+int main(int argc, char **argv)
 {
     qaward_ctx *ctx;
     qaward_policy *p;
     if (qaward_ctx_new(&ctx, NULL))
         return 1;
     CHECK(qaward_policy_builtin(&p, ctx, "jian-2023"));
+    if (argc >= 3) {
+        run_only(ctx, p, (size_t)strtoul(argv[1], NULL, 10), argv[2], argc > 3 ? (size_t)strtoul(argv[3], NULL, 10) : 2000000);
+        qaward_policy_free(p);
+        qaward_ctx_free(ctx);
+        return 0;
+    }
     printf("libqaward %s, policy %s, as of 2025-04-01, in-memory store, one core (checks per CPU-second of the thread)\n", qaward_version(), qaward_policy_id(p));
     for (int bind = 0; bind < 2; bind++) {
         run(ctx, p, 1000, bind);

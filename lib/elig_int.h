@@ -58,6 +58,20 @@ const char *qa_rule_id(const qaward_policy *p, int kind, int rule);
 const qa_text *qa_rule_citation(const qaward_policy *p, int kind, int rule);
 const qa_text *qa_rule_title(const qaward_policy *p, int kind, int rule);
 
+/* A condition compiled for the fast checks (qaward_checker_new). */
+typedef struct qa_fcond {
+    uint8_t type;             /* qa_cond_type */
+    uint8_t on;               /* qa_cond_on */
+    uint8_t applies;          /* qa_applies */
+    uint8_t fact;             /* qa_fact */
+    int32_t years;
+    uint64_t mask;            /* CERT_HELD: certificate types; NO_EVENT: event kinds (bit = policy index) */
+    int32_t idx;              /* ATTESTATION: attestation index; CERT_LEVEL: certificate type */
+    int32_t min_level;        /* CERT_LEVEL */
+    const qa_event_rule *events; /* NO_EVENT */
+    size_t n_events;
+} qa_fcond;
+
 /* The checker: scratch for checks without allocation in steady state. */
 struct qaward_checker {
     qaward_allocator alloc;   /* copy, so that freeing needs no context */
@@ -70,6 +84,9 @@ struct qaward_checker {
     size_t max_rules;
     int64_t *vals;            /* profit scratch */
     size_t n_vals_cap;
+    qa_fcond **fconds;        /* per kind, or NULL when the policy does not fit the fast checks */
+    uint32_t *nf;             /* fast checks: not-passed rules, rule | outcome << 16 */
+    size_t n_nf;
 };
 
 /* Run every check of s's kind into c->recs; *n_out = number of checks. */

@@ -44,6 +44,45 @@ const qa_text *qa_rule_title(const qaward_policy *p, int kind, int rule)
 }
 
 /* ---- checker ------------------------------------------------------------------------ */
+/* Compile the conditions for the fast checks; c->fconds stays NULL (general path
+ * only) when the policy does not fit them. 1 on OOM. */
+static int compile_fast(qaward_checker *c, qaward_ctx *ctx, const qaward_policy *p)
+{
+    if (p->n_cert_types > 64 || p->n_event_kinds > 64 || c->max_rules > UINT16_MAX)
+        return 0;
+    for (size_t k = 0; k < p->n_kinds; k++)
+        for (size_t i = 0; i < p->n_conds[k]; i++)
+            if ((unsigned)p->conds[k][i].type >= QA_COND__COUNT)
+                return 0;
+    if (!(c->fconds = qa_calloc(ctx, p->n_kinds ? p->n_kinds : 1, sizeof *c->fconds)))
+        return 1;
+    for (size_t k = 0; k < p->n_kinds; k++) {
+        size_t n = p->n_conds[k];
+        qa_fcond *v = c->fconds[k] = qa_calloc(ctx, n ? n : 1, sizeof *v);
+        if (!v)
+            return 1;
+        for (size_t i = 0; i < n; i++) {
+            const qa_cond *cd = &p->conds[k][i];
+            v[i].type = (uint8_t)cd->type;
+            v[i].on = (uint8_t)cd->on;
+            v[i].applies = (uint8_t)cd->applies;
+            v[i].fact = (uint8_t)cd->fact;
+            v[i].years = cd->years;
+            v[i].idx = cd->type == QA_COND_ATTESTATION ? cd->attest_idx
+                       : cd->type == QA_COND_CERT_LEVEL ? cd->cert_types[0]
+                                                        : 0;
+            v[i].min_level = cd->min_level;
+            for (size_t j = 0; cd->type == QA_COND_CERT_HELD && j < cd->n_cert_types; j++)
+                v[i].mask |= UINT64_C(1) << cd->cert_types[j];
+            for (size_t j = 0; cd->type == QA_COND_NO_EVENT && j < cd->n_events; j++)
+                v[i].mask |= UINT64_C(1) << cd->events[j].kind;
+            v[i].events = cd->events;
+            v[i].n_events = cd->n_events;
+        }
+    }
+    return 0;
+}
+
 int qaward_checker_new(qaward_checker **out, qaward_ctx *ctx, const qaward_policy *p, const qaward_store *store)
 {
     if (!out)
@@ -82,7 +121,8 @@ int qaward_checker_new(qaward_checker **out, qaward_ctx *ctx, const qaward_polic
     c->recs = qa_calloc(ctx, max_rules ? max_rules : 1, sizeof *c->recs);
     c->n_vals_cap = years * 2;
     c->vals = qa_calloc(ctx, c->n_vals_cap ? c->n_vals_cap : 1, sizeof *c->vals);
-    if (!c->recs || !c->vals) {
+    c->nf = qa_calloc(ctx, max_rules ? max_rules : 1, sizeof *c->nf);
+    if (!c->recs || !c->vals || !c->nf || compile_fast(c, ctx, p)) {
         qaward_checker_free(c);
         return QAWARD_ENOMEM;
     }
@@ -99,6 +139,11 @@ void qaward_checker_free(qaward_checker *c)
     qa_history_free(&c->hist);
     qa_afree(&a, c->recs);
     qa_afree(&a, c->vals);
+    qa_afree(&a, c->nf);
+    if (c->fconds)
+        for (size_t k = 0; k < c->policy->n_kinds; k++)
+            qa_afree(&a, c->fconds[k]);
+    qa_afree(&a, c->fconds);
     qa_afree(&a, c);
 }
 
@@ -499,7 +544,7 @@ int qa_run_checks(qaward_checker *c, const qaward_subject *s, qaward_date as_of,
     if (rc)
         return rc;
     const qaward_history *h = &c->hist;
-    if (c->has_store) {
+    if (c->has_store && qa_store_may_have(&c->store, s->bound == p ? s->id_h : qa_hash(s->id))) {
         if ((rc = qa_history_read(&c->hist, ctx, &c->store, s->id)) || (rc = validate_history(ctx, p, h, s->id)))
             return rc;
     } else {
@@ -681,6 +726,273 @@ int qaward_checker_check(qaward_verdict **out, qaward_checker *c, const qaward_s
     return rc;
 }
 
+/* ---- fast checks: the compiled conditions over a bound subject's compact facts ------------
+ * Same outcomes, reason codes, status and earliest date as qa_run_checks() (the
+ * general path), without the per-check records. */
+
+/* plus_years() without calls: R1, 29 February to 28 February in a common year. */
+static qaward_date fast_plus_years(qaward_date d, int32_t years)
+{
+    int32_t y = d / 10000 + years;
+    if (y > 9999)
+        return QAWARD_DATE_NONE;
+    if (d % 10000 == 229 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return y * 10000 + 228;
+    return d + years * 10000;
+}
+
+/* Art. 10(4): a listed certificate valid on as_of, held without gap for N years (R3). */
+static int fast_cert_held(const qa_fcond *fc, const qa_fast *f, qaward_date as_of, qaward_date *when)
+{
+    if (!f->certs_known)
+        return QAWARD_UNKNOWN;
+    const qa_fcert *v = QA_FAST_CERTS(f), *cur = NULL;
+    size_t n = f->n_certs;
+    for (size_t i = 0; i < n; i++)
+        if ((fc->mask >> v[i].type & 1u) && v[i].from <= as_of && (v[i].to == QAWARD_DATE_NONE || as_of <= v[i].to) &&
+            (!cur || v[i].from < cur->from))
+            cur = &v[i];
+    if (!cur)
+        return QAWARD_FAIL;
+    qaward_date start = cur->from, end = cur->to;
+    for (int changed = 1; changed;) { /* extend over gap-free renewals, as chk_cert_held() */
+        changed = 0;
+        for (size_t i = 0; i < n; i++) {
+            const qa_fcert *c = &v[i];
+            if (!(fc->mask >> c->type & 1u))
+                continue;
+            if (c->from < start && (c->to == QAWARD_DATE_NONE || qa_date_to_days(c->to) + 1 >= qa_date_to_days(start))) {
+                start = c->from;
+                changed = 1;
+            }
+            if (end != QAWARD_DATE_NONE && (c->to == QAWARD_DATE_NONE || c->to > end) &&
+                qa_date_to_days(c->from) <= qa_date_to_days(end) + 1) {
+                end = c->to;
+                changed = 1;
+            }
+        }
+    }
+    qaward_date need = fast_plus_years(start, fc->years);
+    if (need != QAWARD_DATE_NONE && need <= as_of)
+        return QAWARD_PASS;
+    if (need != QAWARD_DATE_NONE && (end == QAWARD_DATE_NONE || need <= end))
+        *when = need;
+    return QAWARD_FAIL;
+}
+
+/* Art. 10(6), 11(7): a certificate valid on as_of at or better than a level. */
+static int fast_cert_level(const qa_fcond *fc, const qa_fast *f, qaward_date as_of)
+{
+    if (!f->certs_known)
+        return QAWARD_UNKNOWN;
+    const qa_fcert *v = QA_FAST_CERTS(f);
+    int best = -1, unknown = 0;
+    for (size_t i = 0; i < f->n_certs; i++) {
+        if (v[i].type != fc->idx || v[i].from > as_of || (v[i].to != QAWARD_DATE_NONE && as_of > v[i].to))
+            continue;
+        if (v[i].level < 0)
+            unknown = 1;
+        else if (v[i].level > best)
+            best = v[i].level;
+    }
+    return best >= fc->min_level ? QAWARD_PASS : unknown ? QAWARD_UNKNOWN : QAWARD_FAIL;
+}
+
+/* Art. 10(5): net profit > 0 in each of fiscal years Y-N..Y-1 (R4). */
+static int fast_profit(const qa_fcond *fc, const qa_fast *f, qaward_date as_of)
+{
+    int32_t y = qaward_date_year(as_of);
+    const qa_fprofit *v = QA_FAST_PROFITS(f);
+    int unknown = 0;
+    for (int32_t k = 0; k < fc->years; k++) {
+        int32_t fy = y - fc->years + k;
+        int known = 0, pos = 0;
+        for (size_t i = 0; fy >= 1 && i < f->n_profits; i++)
+            if (v[i].year == fy) {
+                known = 1;
+                pos = v[i].positive;
+                break;
+            }
+        if (known && !pos)
+            return QAWARD_FAIL;
+        if (!known)
+            unknown = 1;
+    }
+    return unknown ? QAWARD_UNKNOWN : QAWARD_PASS;
+}
+
+/* Art. 10(6), 11(5)(6)(7): no disqualifying event within the look-back (R2, R18). */
+static int fast_no_event(const qa_fcond *fc, const qa_fast *f, qaward_date as_of, qaward_date *when)
+{
+    if (!f->events_known)
+        return QAWARD_UNKNOWN;
+    const qa_fevent *v = QA_FAST_EVENTS(f);
+    int n_bad = 0, undecided = 0, forever = 0;
+    qaward_date until_max = QAWARD_DATE_NONE;
+    for (size_t i = 0; i < f->n_events; i++) {
+        const qa_fevent *e = &v[i];
+        if (!(fc->mask >> e->kind & 1u) || e->date > as_of)
+            continue;
+        qaward_date until = QAWARD_DATE_NONE;
+        if (fc->years > 0) {
+            until = fast_plus_years(e->date, fc->years);
+            if (until != QAWARD_DATE_NONE && as_of >= until)
+                continue;
+        }
+        for (size_t j = 0; j < fc->n_events; j++) {
+            const qa_event_rule *er = &fc->events[j];
+            if (e->kind != er->kind)
+                continue;
+            int bad = (er->any_death && e->dead) || er->min_grade == QA_GRADE_ANY;
+            if (!bad && er->min_grade >= 0) {
+                if (e->grade < 0)
+                    undecided = 1;
+                else if (e->grade >= er->min_grade)
+                    bad = 1;
+            }
+            if (bad) {
+                n_bad++;
+                if (until == QAWARD_DATE_NONE)
+                    forever = 1;
+                else if (until > until_max)
+                    until_max = until;
+                break;
+            }
+        }
+    }
+    if (n_bad) {
+        if (!forever)
+            *when = until_max;
+        return QAWARD_FAIL;
+    }
+    return undecided ? QAWARD_UNKNOWN : QAWARD_PASS;
+}
+
+static int qa_ctz64(uint64_t x)
+{
+#if defined(__GNUC__)
+    return __builtin_ctzll(x);
+#else
+    int n = 0;
+    while (!(x & 1u)) {
+        x >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
+static int fast_cond(const qa_fcond *fc, const qa_fast *t, qaward_date as_of, qaward_date *when)
+{
+    int v;
+    switch (fc->type) {
+    case QA_COND_ATTESTATION: v = QA_FAST_ATT(t)[fc->idx]; break; /* R6 */
+    case QA_COND_FLAG: v = fc->fact == QA_FACT_LEGAL_PERSON ? t->legal_person : t->for_profit; break;
+    case QA_COND_REGION: v = t->region; break; /* Art. 2, 10(2) */
+    case QA_COND_YEARS_SINCE: { /* Art. 10(4), 11(2), 10(2) (R3) */
+        qaward_date start = t->dates[fc->fact];
+        if (!start)
+            return QAWARD_UNKNOWN;
+        qaward_date need = fast_plus_years(start, fc->years);
+        if (need != QAWARD_DATE_NONE && need <= as_of)
+            return QAWARD_PASS;
+        *when = need;
+        return QAWARD_FAIL;
+    }
+    case QA_COND_CERT_HELD: return fast_cert_held(fc, t, as_of, when);
+    case QA_COND_CERT_LEVEL: return fast_cert_level(fc, t, as_of);
+    case QA_COND_PROFIT_YEARS: return fast_profit(fc, t, as_of);
+    default: return fast_no_event(fc, t, as_of, when);
+    }
+    return v < 0 ? QAWARD_UNKNOWN : v ? QAWARD_PASS : QAWARD_FAIL;
+}
+
+/* The fast checks of s into c->nf / c->n_nf (as_of valid and in force): 0; 1 when
+ * s needs the general path (not bound to this policy, or facts off the compact
+ * block); or an error of the store or the history, as qa_run_checks(). */
+static int fast_run(qaward_checker *c, const qaward_subject *s, qaward_date as_of, int *status, qaward_date *earliest)
+{
+    const qaward_policy *p = c->policy;
+    if (!c->fconds || s->bound != p || !s->fast)
+        return 1;
+    const qa_fast *f = s->fast, *fe = NULL;
+    if (s->employer) {
+        if (s->employer->bound != p || !s->employer->fast)
+            return 1;
+        fe = s->employer->fast;
+    }
+    const qaward_history *h = NULL;
+    if (c->has_store && qa_store_may_have(&c->store, s->id_h)) {
+        int rc = qa_store_read_shallow(&c->hist, &c->store, s->id, s->id_h);
+        if (rc < 0)
+            return qa_error(c->ctx, rc, "out of memory");
+        if (rc > 0)
+            rc = qa_history_read(&c->hist, c->ctx, &c->store, s->id);
+        if (!rc)
+            rc = validate_history(c->ctx, p, &c->hist, s->id);
+        if (rc)
+            return rc;
+        if (c->hist.n_awards || c->hist.n_sanctions)
+            h = &c->hist;
+    }
+    int kind = s->bound_kind, any_fail, any_unknown, all_time;
+    qaward_date latest = QAWARD_DATE_NONE;
+    size_t nc = p->n_conds[kind], m = 0;
+    const qa_fcond *fcv = c->fconds[kind];
+    uint64_t fail = f->st_fail, unknown = f->st_unknown, timed = 0;
+    for (uint64_t d = f->dyn; d; d &= d - 1) {
+        unsigned i = (unsigned)qa_ctz64(d);
+        const qa_fcond *fc = &fcv[i];
+        const qa_fast *t = fc->on == QA_ON_EMPLOYER ? fe : f;
+        qaward_date when = QAWARD_DATE_NONE;
+        int o = t ? fast_cond(fc, t, as_of, &when) : QAWARD_UNKNOWN; /* Art. 11(5)(7): no employer facts */
+        if (o == QAWARD_FAIL) {
+            fail |= UINT64_C(1) << i;
+            if (when != QAWARD_DATE_NONE) {
+                timed |= UINT64_C(1) << i;
+                if (when > latest)
+                    latest = when;
+            }
+        } else if (o == QAWARD_UNKNOWN) {
+            unknown |= UINT64_C(1) << i;
+        }
+    }
+    any_fail = fail != 0;
+    any_unknown = unknown != 0;
+    all_time = (fail & ~timed) == 0;
+    for (uint64_t d = fail | unknown; d; d &= d - 1) {
+        unsigned i = (unsigned)qa_ctz64(d);
+        c->nf[m++] = i | (uint32_t)(fail >> i & 1u ? QAWARD_FAIL : QAWARD_UNKNOWN) << 16;
+    }
+    if (h) { /* Art. 5, 20, 22: waits and bans read the history (R7-R11); with none, they pass */
+        for (size_t j = 0; j < p->n_waits + p->n_sanctions; j++) {
+            qa_rec r;
+            memset(&r, 0, sizeof r);
+            int rc = j < p->n_waits ? chk_wait(c->ctx, p, h, &p->waits[j], as_of, &r)
+                                    : chk_ban(c->ctx, p, h, &p->sanctions[j - p->n_waits], as_of, &r);
+            if (rc)
+                return rc;
+            if (r.outcome == QAWARD_PASS)
+                continue;
+            c->nf[m++] = (uint32_t)(nc + j) | (uint32_t)r.outcome << 16;
+            if (r.outcome == QAWARD_FAIL) {
+                any_fail = 1;
+                if (!r.time_only)
+                    all_time = 0;
+                else if (r.earliest > latest)
+                    latest = r.earliest;
+            } else {
+                any_unknown = 1;
+            }
+        }
+    }
+    c->n_nf = m;
+    *status = any_fail ? QAWARD_INELIGIBLE : any_unknown ? QAWARD_INCOMPLETE : QAWARD_ELIGIBLE;
+    *earliest = !any_fail ? (any_unknown ? QAWARD_DATE_NONE : as_of)
+                          : (all_time && !any_unknown ? latest : QAWARD_DATE_NONE);
+    return 0;
+}
+
 int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t *codes, uint8_t *outcomes, size_t cap,
                         size_t *n_codes, qaward_checker *c, const qaward_subject *s, qaward_date as_of)
 {
@@ -689,12 +1001,24 @@ int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t *codes, uin
     if (!status || (cap && !codes))
         return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast: status is NULL, or codes is NULL with cap > 0");
     int kind, st;
-    size_t n;
+    size_t n, k = 0;
     qaward_date e;
-    int rc = qa_run_checks(c, s, as_of, &kind, &n, &st, &e);
-    if (rc)
+    int rc = s && qaward_date_valid(as_of) && qaward_policy_in_force(c->policy, as_of) ? fast_run(c, s, as_of, &st, &e) : 1;
+    if (rc < 0)
         return rc;
-    size_t k = 0;
+    if (!rc) {
+        for (size_t i = 0; i < c->n_nf; i++) {
+            if (i < cap) {
+                codes[i] = c->nf[i] & 0xffffu;
+                if (outcomes)
+                    outcomes[i] = (uint8_t)(c->nf[i] >> 16);
+            }
+        }
+        k = c->n_nf;
+        goto done;
+    }
+    if ((rc = qa_run_checks(c, s, as_of, &kind, &n, &st, &e)))
+        return rc;
     for (size_t i = 0; i < n; i++) {
         const qa_rec *r = &c->recs[i];
         if (r->outcome != QAWARD_FAIL && r->outcome != QAWARD_UNKNOWN)
@@ -706,6 +1030,7 @@ int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t *codes, uin
         }
         k++;
     }
+done:
     *status = st;
     if (earliest)
         *earliest = e;
@@ -729,6 +1054,11 @@ static void prefetch_subject(const qaward_subject *s)
 static void prefetch_facts(const qaward_subject *s)
 {
 #if defined(__GNUC__)
+    if (s->fast) {
+        __builtin_prefetch(s->fast);
+        __builtin_prefetch((const char *)s->fast + 64);
+        return;
+    }
     __builtin_prefetch(s->certs);
     __builtin_prefetch(s->profits);
     __builtin_prefetch(s->bound_att);
@@ -748,17 +1078,28 @@ int qaward_checker_fast_many(int *statuses, qaward_date *earliest, uint32_t *n_n
     if (n && (!statuses || !subjects))
         return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: %s is NULL with n = %zu",
                         !statuses ? "statuses" : "subjects", n);
+    int fast_ok = qaward_date_valid(as_of) && qaward_policy_in_force(c->policy, as_of); /* else the general path reports it */
     for (size_t i = 0; i < n; i++) {
         if (i + 8 < n && subjects[i + 8])
             prefetch_subject(subjects[i + 8]);
-        if (i + 4 < n && subjects[i + 4])
+        if (i + 4 < n && subjects[i + 4]) {
             prefetch_facts(subjects[i + 4]);
+            if (c->has_store && subjects[i + 4]->bound == c->policy)
+                qa_store_prefetch(&c->store, subjects[i + 4]->id_h);
+        }
         if (!subjects[i])
             return qa_error(c->ctx, QAWARD_EINVAL, "checker_fast_many: subjects[%zu] is NULL", i);
         int kind, st;
         size_t k;
         qaward_date e;
-        int rc = qa_run_checks(c, subjects[i], as_of, &kind, &k, &st, &e);
+        uint32_t m = 0;
+        int rc = fast_ok ? fast_run(c, subjects[i], as_of, &st, &e) : 1;
+        if (!rc) {
+            m = (uint32_t)c->n_nf;
+        } else if (rc > 0 && !(rc = qa_run_checks(c, subjects[i], as_of, &kind, &k, &st, &e))) {
+            for (size_t j = 0; j < k; j++)
+                m += c->recs[j].outcome == QAWARD_FAIL || c->recs[j].outcome == QAWARD_UNKNOWN;
+        }
         if (rc) {
             qa_error_prefix(c->ctx, "subjects[%zu] %s", i, qaward_subject_id(subjects[i]));
             return rc; /* a store callback's value unchanged */
@@ -766,12 +1107,8 @@ int qaward_checker_fast_many(int *statuses, qaward_date *earliest, uint32_t *n_n
         statuses[i] = st;
         if (earliest)
             earliest[i] = e;
-        if (n_not_passed) {
-            uint32_t m = 0;
-            for (size_t j = 0; j < k; j++)
-                m += c->recs[j].outcome == QAWARD_FAIL || c->recs[j].outcome == QAWARD_UNKNOWN;
+        if (n_not_passed)
             n_not_passed[i] = m;
-        }
         if (n_done)
             *n_done = i + 1;
     }

@@ -191,7 +191,8 @@ struct qaward_memstore {
     size_t *s_next;
     const char **cycles;               size_t n_cycles, cap_cycles; /* finalised cycle ids */
     ms_slot *slots;                    size_t n_slots, used_slots;
-    uint64_t *bits;                    /* 4 bits per slot, 2 set per id: most subjects without history miss here */
+    uint64_t *bits;                    /* blocked Bloom filter, 8 bits per slot, 3 set per id in one word:
+                                          most subjects without history miss here */
     int in_tx;
     size_t tx_awards, tx_sanctions, tx_cycles;
     ms_undo *undo;                     size_t n_undo, cap_undo;
@@ -205,17 +206,41 @@ static uint64_t fnv(const char *s)
     return h;
 }
 
-/* The filter's two bit positions of a hash, in a table of n_slots * 4 bits. */
-static size_t bit1(uint64_t h, size_t n_slots) { return (size_t)(h >> 20) & (n_slots * 4 - 1); }
-static size_t bit2(uint64_t h, size_t n_slots) { return (size_t)(h >> 42) & (n_slots * 4 - 1); }
+/* The filter of an id hash: one word of the n_slots / 8 words, three bits in it.
+ * FNV-1a of similar ids ("org-000123") is poorly spread in its high bits, so
+ * it is mixed first (murmur3's finaliser). */
+static uint64_t fmix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= UINT64_C(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    h *= UINT64_C(0xc4ceb9fe1a85ec53);
+    h ^= h >> 33;
+    return h;
+}
+static size_t fword(uint64_t x, size_t n_slots) { return (size_t)x & (n_slots / 8 - 1); }
+static uint64_t fbits(uint64_t x)
+{
+    return UINT64_C(1) << (x >> 40 & 63) | UINT64_C(1) << (x >> 46 & 63) | UINT64_C(1) << (x >> 52 & 63);
+}
+static int fhas(const qaward_memstore *ms, uint64_t h)
+{
+    uint64_t x = fmix(h), b = fbits(x);
+    return (ms->bits[fword(x, ms->n_slots)] & b) == b;
+}
+
+static ms_slot *ms_find_h(const qaward_memstore *ms, const char *id, uint64_t full);
 
 static ms_slot *ms_find(const qaward_memstore *ms, const char *id)
 {
+    return ms->n_slots ? ms_find_h(ms, id, fnv(id)) : NULL;
+}
+
+static ms_slot *ms_find_h(const qaward_memstore *ms, const char *id, uint64_t full)
+{
     if (!ms->n_slots)
         return NULL;
-    uint64_t full = fnv(id);
-    size_t b1 = bit1(full, ms->n_slots), b2 = bit2(full, ms->n_slots);
-    if (!(ms->bits[b1 / 64] >> (b1 % 64) & 1u) || !(ms->bits[b2 / 64] >> (b2 % 64) & 1u))
+    if (!fhas(ms, full))
         return NULL;
     size_t m = ms->n_slots - 1, h = (size_t)full & m;
     while (ms->slots[h].id) {
@@ -231,7 +256,7 @@ static ms_slot *ms_slot_for(qaward_memstore *ms, const char *id);
 static int ms_rehash(qaward_memstore *ms, size_t n_slots)
 {
     ms_slot *ns = qa_acalloc(&ms->alloc, n_slots, sizeof *ns);
-    uint64_t *nb = qa_acalloc(&ms->alloc, n_slots * 4 / 64, sizeof *nb); /* n_slots >= 64, a power of 2 */
+    uint64_t *nb = qa_acalloc(&ms->alloc, n_slots / 8, sizeof *nb); /* n_slots >= 64, a power of 2 */
     if (!ns || !nb) {
         qa_afree(&ms->alloc, ns);
         qa_afree(&ms->alloc, nb);
@@ -277,9 +302,8 @@ static ms_slot *ms_slot_for(qaward_memstore *ms, const char *id)
     ms->slots[h].id = id;
     ms->slots[h].h = full;
     ms->used_slots++;
-    size_t b1 = bit1(full, ms->n_slots), b2 = bit2(full, ms->n_slots);
-    ms->bits[b1 / 64] |= UINT64_C(1) << (b1 % 64);
-    ms->bits[b2 / 64] |= UINT64_C(1) << (b2 % 64);
+    uint64_t x = fmix(full);
+    ms->bits[fword(x, ms->n_slots)] |= fbits(x);
     return &ms->slots[h];
 }
 
@@ -432,6 +456,54 @@ static int cb_read(void *ud, const char *subject_id, qaward_history *out)
         int rc = qaward_history_add_sanction(out, &ms->sanctions[i - 1]);
         if (rc)
             return rc;
+    }
+    return 0;
+}
+
+int qa_store_may_have(const qaward_store *store, uint64_t id_h)
+{
+    if (!store || !store->read_fn)
+        return 0;
+    if (store->read_fn != cb_read)
+        return 1; /* another store: only its read_fn knows */
+    const qaward_memstore *ms = store->userdata;
+    if (!ms->n_slots)
+        return 0;
+    return fhas(ms, id_h);
+}
+
+void qa_store_prefetch(const qaward_store *store, uint64_t id_h)
+{
+#if defined(__GNUC__)
+    if (store && store->read_fn == cb_read) {
+        const qaward_memstore *ms = store->userdata;
+        if (ms->n_slots)
+            __builtin_prefetch(&ms->bits[fword(fmix(id_h), ms->n_slots)]);
+    }
+#else
+    (void)store;
+    (void)id_h;
+#endif
+}
+
+int qa_store_read_shallow(qaward_history *h, const qaward_store *store, const char *subject_id, uint64_t id_h)
+{
+    if (!store || store->read_fn != cb_read)
+        return 1;
+    const qaward_memstore *ms = store->userdata;
+    qa_history_reset(h);
+    const ms_slot *s = ms_find_h(ms, subject_id, id_h);
+    if (!s)
+        return 0;
+    for (size_t i = s->a_head; i; i = ms->a_next[i - 1]) {
+        if (agrow(&h->alloc, (void **)&h->awards, &h->cap_awards, h->n_awards + 1, sizeof *h->awards))
+            return QAWARD_ENOMEM;
+        h->awards[h->n_awards++] = ms->awards[i - 1];
+    }
+    for (size_t i = s->s_head; i; i = ms->s_next[i - 1]) {
+        if (agrow(&h->alloc, (void **)&h->sanctions, &h->cap_sanctions, h->n_sanctions + 1, sizeof *h->sanctions))
+            return QAWARD_ENOMEM;
+        h->sanctions[h->n_sanctions++] = ms->sanctions[i - 1];
     }
     return 0;
 }

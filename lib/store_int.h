@@ -19,4 +19,17 @@ void qa_history_free(qaward_history *h);
  * empty). A negative callback return comes back unchanged, with a message. */
 int qa_history_read(qaward_history *h, qaward_ctx *ctx, const qaward_store *store, const char *subject_id);
 
+/* 0 when store certainly holds no record of the subject whose id hashes (qa_hash)
+ * to id_h: no store, no read_fn, or the in-memory store's filter misses; else 1. */
+int qa_store_may_have(const qaward_store *store, uint64_t id_h);
+
+/* Prefetch the in-memory store's filter word for id_h (no-op for other stores). */
+void qa_store_prefetch(const qaward_store *store, uint64_t id_h);
+
+/* For the in-memory store: reset h and fill it with the subject's records as
+ * shallow copies (strings owned by the store: valid until the store changes),
+ * without the callback; 0, or QAWARD_ENOMEM. 1 when store is another store
+ * (use qa_history_read). */
+int qa_store_read_shallow(qaward_history *h, const qaward_store *store, const char *subject_id, uint64_t id_h);
+
 #endif

@@ -346,6 +346,137 @@ void qaward_subject_list_free(qaward_subject_list *l)
 size_t qaward_subject_list_count(const qaward_subject_list *l) { return l ? l->n : 0; }
 qaward_subject *qaward_subject_list_get(const qaward_subject_list *l, size_t i) { return l && i < l->n ? l->items[i] : NULL; }
 
+/* Grade index of a level on a certificate type's scale; -2 when it is not on it. */
+static int cert_grade(const qaward_policy *p, const qa_cert *c)
+{
+    if (!c->level)
+        return -1;
+    int sc = p->cert_types[c->type_idx].scale;
+    int g = sc < 0 ? -1 : qa_scale_grade(&p->scales[sc], c->level);
+    return g < 0 || g > 127 ? -2 : g;
+}
+
+/* The compact block of a subject whose ids bind_one() resolved; s->fast stays
+ * NULL (the checks take the general path) when a fact does not fit it. 1 on OOM. */
+static int build_fast(qaward_subject *s, const qaward_policy *p)
+{
+    s->fast = NULL;
+    size_t nc = 0;
+    for (size_t i = 0; i < s->n_certs; i++) {
+        if (s->certs[i].type_idx < 0)
+            continue; /* a type the policy does not list: no condition reads it */
+        if (s->certs[i].type_idx > INT16_MAX || cert_grade(p, &s->certs[i]) == -2)
+            return 0; /* a level off the scale: the general path reports it */
+        nc++;
+    }
+    if (s->bound_kind < 0 || p->n_conds[s->bound_kind] > 64 || nc > UINT16_MAX || s->n_events > UINT16_MAX || s->n_profits > UINT16_MAX || p->n_attest_ids > UINT8_MAX ||
+        p->n_event_kinds > INT16_MAX)
+        return 0;
+    for (size_t i = 0; i < s->n_events; i++)
+        if (s->events[i].grade && p->event_kinds[s->events[i].kind_idx].scale >= 0 &&
+            qa_scale_grade(&p->scales[p->event_kinds[s->events[i].kind_idx].scale], s->events[i].grade) > 127)
+            return 0;
+    size_t size = sizeof(qa_fast) + nc * sizeof(qa_fcert) + s->n_events * sizeof(qa_fevent) +
+                  s->n_profits * sizeof(qa_fprofit) + p->n_attest_ids;
+    if (size > s->fast_cap) {
+        void *m = qa_arena_alloc(&s->arena, size + 63);
+        if (!m)
+            return 1;
+        s->fast_mem = m;
+        s->fast_cap = size;
+    }
+    qa_fast *f = (qa_fast *)(((uintptr_t)s->fast_mem + 63) & ~(uintptr_t)63); /* one cache line or two */
+    memset(f, 0, size);
+    memcpy(f->dates, s->dates, sizeof f->dates);
+    f->legal_person = (int8_t)s->legal_person;
+    f->for_profit = (int8_t)s->for_profit;
+    f->region = -1;
+    if (s->region) { /* Art. 2, 10(2) */
+        f->region = 0;
+        for (size_t j = 0; j < p->n_region_prefixes; j++)
+            if (strncmp(s->region, p->region_prefixes[j], strlen(p->region_prefixes[j])) == 0) {
+                f->region = 1;
+                break;
+            }
+    }
+    f->certs_known = (uint8_t)(s->certs_known != 0);
+    f->events_known = (uint8_t)(s->events_known != 0);
+    f->n_att = (uint8_t)p->n_attest_ids;
+    f->n_certs = (uint16_t)nc;
+    f->n_events = (uint16_t)s->n_events;
+    f->n_profits = (uint16_t)s->n_profits;
+    qa_fcert *fc = (qa_fcert *)(f + 1);
+    for (size_t i = 0; i < s->n_certs; i++) {
+        const qa_cert *c = &s->certs[i];
+        if (c->type_idx < 0)
+            continue;
+        fc->from = c->valid_from;
+        fc->to = c->valid_to;
+        fc->type = (int16_t)c->type_idx;
+        fc->level = (int8_t)cert_grade(p, c);
+        fc++;
+    }
+    qa_fevent *fe = (qa_fevent *)fc;
+    for (size_t i = 0; i < s->n_events; i++, fe++) {
+        const qa_event *e = &s->events[i];
+        int sc = p->event_kinds[e->kind_idx].scale;
+        fe->date = e->date;
+        fe->kind = (int16_t)e->kind_idx;
+        fe->grade = (int8_t)(e->grade && sc >= 0 ? qa_scale_grade(&p->scales[sc], e->grade) : -1);
+        fe->dead = e->deaths > 0;
+    }
+    qa_fprofit *fp = (qa_fprofit *)fe;
+    for (size_t i = 0; i < s->n_profits; i++, fp++) {
+        fp->year = s->profits[i].year;
+        fp->positive = s->profits[i].fen > 0;
+    }
+    if (p->n_attest_ids)
+        memcpy(fp, s->bound_att, p->n_attest_ids);
+    /* Conditions decided by the facts alone, whatever the date (R5, R6). Those on
+     * the employer stay dynamic: the employer can be bound again on its own. */
+    for (size_t i = 0; i < p->n_conds[s->bound_kind]; i++) {
+        const qa_cond *cd = &p->conds[s->bound_kind][i];
+        uint64_t bit = UINT64_C(1) << i;
+        int v = 1;
+        if (cd->applies != QA_APPLIES_ALL) { /* Art. 10(5) */
+            if (f->for_profit < 0) {
+                f->st_unknown |= bit;
+                continue;
+            }
+            if ((cd->applies == QA_APPLIES_FOR_PROFIT) != (f->for_profit == 1))
+                continue; /* not applicable */
+        }
+        if (cd->on != QA_ON_SELF) {
+            f->dyn |= bit;
+            continue;
+        }
+        switch (cd->type) {
+        case QA_COND_ATTESTATION: v = QA_FAST_ATT(f)[cd->attest_idx]; break;
+        case QA_COND_FLAG: v = cd->fact == QA_FACT_LEGAL_PERSON ? f->legal_person : f->for_profit; break;
+        case QA_COND_REGION: v = f->region; break;
+        case QA_COND_YEARS_SINCE: v = f->dates[cd->fact] ? 2 : -1; break;
+        case QA_COND_CERT_HELD:
+        case QA_COND_CERT_LEVEL: v = f->certs_known ? 2 : -1; break;
+        case QA_COND_NO_EVENT: /* R18: only events of the rule's kinds can fail it */
+            v = f->events_known ? 1 : -1;
+            for (size_t e = 0; v == 1 && e < s->n_events; e++)
+                for (size_t j = 0; j < cd->n_events; j++)
+                    if (cd->events[j].kind == s->events[e].kind_idx)
+                        v = 2;
+            break;
+        default: v = 2; break;
+        }
+        if (v < 0)
+            f->st_unknown |= bit;
+        else if (v == 0)
+            f->st_fail |= bit;
+        else if (v == 2)
+            f->dyn |= bit;
+    }
+    s->fast = f;
+    return 0;
+}
+
 /* Resolve one subject's ids against a policy (R18: unknown event kinds and
  * grades, certificate levels and the kind itself are EINVAL naming them). */
 static int bind_one(qaward_subject *s, qaward_ctx *ctx, const qaward_policy *p, const char *whose)
@@ -387,6 +518,9 @@ static int bind_one(qaward_subject *s, qaward_ctx *ctx, const qaward_policy *p, 
         att[a] = (int8_t)qa_subject_attestation(s, p->attest_ids[a], p->attest_h[a]);
     s->bound_att = att;
     s->bound_kind = qa_policy_kind(p, s->kind);
+    s->id_h = qa_hash(s->id);
+    if (build_fast(s, p))
+        return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
     s->bound = p;
     return 0;
 }

@@ -34,6 +34,46 @@ typedef struct qa_attest {
     int value;
 } qa_attest;
 
+/* The compact bound facts (qaward_subject_bind): one 64-byte-aligned block, no
+ * pointers, read by the fast checks (qaward_checker_fast, _fast_many). Every id
+ * is resolved to a policy index and every grade/level to a scale index. */
+typedef struct qa_fcert {
+    qaward_date from, to;     /* to: NONE = open-ended */
+    int16_t type;             /* policy certificate type index (types the policy does not know are left out) */
+    int8_t level;             /* grade index on the type's scale, -1 when not levelled */
+    int8_t pad;
+} qa_fcert;
+
+typedef struct qa_fevent {
+    qaward_date date;
+    int16_t kind;             /* policy event kind index */
+    int8_t grade;             /* grade index on the kind's scale, -1 when ungraded */
+    int8_t dead;              /* deaths > 0 */
+} qa_fevent;
+
+typedef struct qa_fprofit {
+    int32_t year;
+    int32_t positive;         /* net profit > 0 (R4) */
+} qa_fprofit;
+
+typedef struct qa_fast {
+    /* The outcomes of the subject's own conditions (bit = condition index of its
+     * kind) that do not depend on the date: FAIL, UNKNOWN; `dyn`: to evaluate. */
+    uint64_t st_fail, st_unknown, dyn;
+    qaward_date dates[3];     /* qaward_subject_date; NONE = unknown */
+    int8_t legal_person, for_profit; /* -1 unknown */
+    int8_t region;            /* Art. 2, 10(2): 1 within the policy's region prefixes, 0 not, -1 unknown */
+    uint8_t certs_known, events_known;
+    uint8_t n_att;
+    uint16_t n_certs, n_events, n_profits;
+    /* then: qa_fcert[n_certs], qa_fevent[n_events], qa_fprofit[n_profits], int8_t att[n_att] */
+} qa_fast;
+
+#define QA_FAST_CERTS(f) ((const qa_fcert *)((const qa_fast *)(f) + 1))
+#define QA_FAST_EVENTS(f) ((const qa_fevent *)(QA_FAST_CERTS(f) + (f)->n_certs))
+#define QA_FAST_PROFITS(f) ((const qa_fprofit *)(QA_FAST_EVENTS(f) + (f)->n_events))
+#define QA_FAST_ATT(f) ((const int8_t *)(QA_FAST_PROFITS(f) + (f)->n_profits))
+
 /* Field names that can be marked trade secrets (R19). */
 #define QA_SECRET_FIELDS                                                                                               \
     X(NAME, "name") X(REGION, "region_code") X(REGISTRATION, "registration_date")                                     \
@@ -41,20 +81,23 @@ typedef struct qa_attest {
     X(PROFIT, "net_profit_fen") X(EVENTS, "events") X(EMPLOYER, "employer")
 
 struct qaward_subject {
-    /* hot: read by every check (first cache lines) */
+    /* hot: the fast checks read only these (first cache line) and the block */
     const qaward_policy *bound; /* qaward_subject_bind(): ids resolved against this policy; any setter clears it */
+    const qa_fast *fast;      /* bound: the compact facts, or NULL when a fact cannot be resolved (slow path) */
+    struct qaward_subject *employer;
+    uint64_t id_h;            /* bound: qa_hash(id), for the store's filter */
+    const char *id;
     int bound_kind;
+    /* read by the general path */
     int legal_person;         /* -1 unknown */
     int for_profit;           /* -1 unknown */
     int certs_known, events_known;
     qaward_date dates[3];     /* qaward_subject_date; NONE = unknown */
     int8_t *bound_att;        /* per policy attestation id: 1, 0, -1 unknown */
-    const char *id;
     const char *region;
     qa_cert *certs;           size_t n_certs;
     qa_event *events;         size_t n_events;
     qa_profit *profits;       size_t n_profits;  /* sorted by year */
-    struct qaward_subject *employer;
     uint64_t kind_h;          /* qa_hash(kind) */
     /* cold */
     const char *kind;
@@ -62,6 +105,8 @@ struct qaward_subject {
     qa_attest *attests;       size_t n_attests, cap_attests;
     size_t cap_certs, cap_events, cap_profits;
     size_t bound_att_n;       /* capacity of bound_att */
+    size_t fast_cap;          /* capacity of the fast block */
+    void *fast_mem;
     uint32_t secrets;         /* bit i: QA_SECRET_FIELDS[i] */
     int is_employer;
     qa_arena arena;
