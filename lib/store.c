@@ -324,8 +324,10 @@ static int ms_add_award(qaward_memstore *ms, const qaward_award_record *rec)
         return QAWARD_ENOMEM;
     if (cap != ms->cap_awards) {
         size_t *nn = qa_arealloc(&ms->alloc, ms->a_next, ms->cap_awards * sizeof *nn);
-        if (!nn)
+        if (!nn) {
+            ms->cap_awards = cap; /* keep a_next as long as the capacity says, so the next add grows both */
             return QAWARD_ENOMEM;
+        }
         ms->a_next = nn;
     }
     if (ms_room(ms) || copy_award(&ms->strings, &ms->awards[ms->n_awards], rec))
@@ -351,8 +353,10 @@ static int ms_add_sanction(qaward_memstore *ms, const qaward_sanction_record *re
         return QAWARD_ENOMEM;
     if (cap != ms->cap_sanctions) {
         size_t *nn = qa_arealloc(&ms->alloc, ms->s_next, ms->cap_sanctions * sizeof *nn);
-        if (!nn)
+        if (!nn) {
+            ms->cap_sanctions = cap; /* keep s_next as long as the capacity says, so the next add grows both */
             return QAWARD_ENOMEM;
+        }
         ms->s_next = nn;
     }
     if (ms_room(ms) || copy_sanction(&ms->strings, &ms->sanctions[ms->n_sanctions], rec))
