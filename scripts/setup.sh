@@ -63,9 +63,9 @@ for d in bindings/node bench/peers; do
       log "$d: node_modules up to date"
     else
       log "npm ci in $d"
-      # npm ci refuses a lockfile whose optional per-platform packages the
-      # registry did not list (seen with @gorules/zen-engine); then install the
-      # exact versions pinned in package.json without touching the lockfile.
+      # npm ci installs exactly the lockfile. Should it ever refuse (a lockfile
+      # out of step with package.json), fall back to the exact versions pinned
+      # in package.json without touching the lockfile.
       if ! (cd "$d" && npm ci --no-audit --no-fund --loglevel=error) &&
          ! (cd "$d" && npm install --no-save --no-audit --no-fund --loglevel=error); then
         warn "$d: npm install failed (no network?); its tests will skip"
