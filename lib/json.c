@@ -514,6 +514,34 @@ int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const 
     return qj_parse_lazy(out, ctx, text, len, what, NULL);
 }
 
+int qj_load(void **out, qaward_ctx *ctx, const char *json, size_t len, const qj_loader *l, const void *arg)
+{
+    *out = NULL;
+    qj_doc *doc;
+    int rc = qj_parse_lazy(&doc, ctx, json, len, l->what, l->lazy_keys);
+    if (rc)
+        return rc;
+    void *obj = NULL;
+    if (l->size) {
+        if (!(obj = qa_calloc(ctx, 1, l->size))) {
+            qj_free(doc);
+            return QAWARD_ENOMEM;
+        }
+        memcpy((char *)obj + l->alloc_at, &ctx->alloc, sizeof ctx->alloc);
+    }
+    rc = l->build(&obj, ctx, doc, arg);
+    qj_free(doc);
+    if (rc) {
+        if (l->prefix)
+            qa_error_prefix(ctx, "%s", l->prefix);
+        l->release(obj);
+        return rc;
+    }
+    *out = obj;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
 int qj_parse_lazy(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what,
                   const char *const *lazy_keys)
 {
