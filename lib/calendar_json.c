@@ -302,9 +302,5 @@ int qaward_calendar_to_json(char **out, const qaward_calendar *cal, qaward_ctx *
     }
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "calendar: out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "calendar: out of memory");
 }

@@ -1336,6 +1336,15 @@ int qw_finish(qj_writer *w, char **out, size_t *len)
     return QAWARD_OK;
 }
 
+int qw_finish_ctx(qj_writer *w, char **out, qaward_ctx *ctx, const char *oom_msg)
+{
+    int rc = qw_finish(w, out, NULL);
+    if (rc)
+        return qa_error(ctx, rc, "%s", oom_msg);
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
 void qw_discard(qj_writer *w)
 {
     qa_afree(w->alloc, w->buf);

@@ -177,6 +177,9 @@ void qw_kdate(qj_writer *w, const char *key, qaward_date d);
  * qaward_string_free). On error frees everything and returns QAWARD_ENOMEM. */
 int qw_finish(qj_writer *w, char **out, size_t *len);
 void qw_discard(qj_writer *w);
+/* qw_finish for a public result: the code with `oom_msg` on ctx when it
+ * fails, ctx cleared and 0 when it succeeds. */
+int qw_finish_ctx(qj_writer *w, char **out, qaward_ctx *ctx, const char *oom_msg);
 
 /* ---- text buffer (for text reports) ----------------------------------------- */
 typedef struct qa_buf {

@@ -401,11 +401,7 @@ static void w_text(qj_writer *w, const char *key, const qa_ptext *t)
 
 static int finish(qj_writer *w, char **out, qaward_ctx *ctx)
 {
-    int rc = qw_finish(w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory writing JSON");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(w, out, ctx, "out of memory writing JSON");
 }
 
 int qaward_notice_check_json(char **out, qaward_ctx *ctx, const qaward_procedure *p, const qaward_calendar *cal,

@@ -608,11 +608,7 @@ int qaward_scores_to_json(char **out, qaward_ctx *ctx, const qaward_scores *sc)
     }
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory");
 }
 
 static void put_fixed2(qa_buf *b, int64_t v)
@@ -755,11 +751,7 @@ int qaward_composites_to_json(char **out, qaward_ctx *ctx, const qaward_composit
     }
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory");
 }
 
 int qaward_composites_to_text(char **out, qaward_ctx *ctx, const qaward_composites *c, const char *lang)

@@ -809,9 +809,5 @@ int qaward_memstore_to_json(char **out, const qaward_memstore *ms, qaward_ctx *c
         qw_str(&w, ms->cycles[i]);
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory");
 }
