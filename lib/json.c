@@ -912,30 +912,29 @@ int qj_read_date(qaward_ctx *ctx, const qj_value *obj, const char *path, const c
     return 0;
 }
 
-int qj_read_array(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
-                  const qj_value **out)
+static int read_typed(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                      qj_type type, const char *expected, const qj_value **out)
 {
     const qj_value *v;
     int rc = member(ctx, obj, path, key, required, &v);
     if (rc)
         return rc;
-    if (v->type != QJ_ARRAY)
-        return wrong(ctx, v, path, key, "an array");
+    if (v->type != type)
+        return wrong(ctx, v, path, key, expected);
     *out = v;
     return 0;
+}
+
+int qj_read_array(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                  const qj_value **out)
+{
+    return read_typed(ctx, obj, path, key, required, QJ_ARRAY, "an array", out);
 }
 
 int qj_read_object(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
                    const qj_value **out)
 {
-    const qj_value *v;
-    int rc = member(ctx, obj, path, key, required, &v);
-    if (rc)
-        return rc;
-    if (v->type != QJ_OBJECT)
-        return wrong(ctx, v, path, key, "an object");
-    *out = v;
-    return 0;
+    return read_typed(ctx, obj, path, key, required, QJ_OBJECT, "an object", out);
 }
 
 int qj_read_enum(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
