@@ -6,10 +6,11 @@ tests/test_args.c), and once with a NULL context. A NULL required argument
 must be refused with QAWARD_EINVAL and, with a context, a message; out-params
 must stay NULL. An argument whose @param text says NULL is accepted ("may be
 NULL", "may be NULL when @p n is 0", what NULL means) is not swept.
-Run after adding public functions:  /usr/bin/python3 scripts/gen_arg_sweep.py"""
+Run after adding public functions (`--check` only compares):  /usr/bin/python3 scripts/gen_arg_sweep.py"""
 import glob
 import os
 import re
+import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -123,5 +124,13 @@ for h in sorted(glob.glob(os.path.join(root, 'include/qaward/*.h'))):
                            f'{name}({", ".join(p[2] for p in params)}));')
                 continue
             out.append(f'   {reset} SWEEP_{mode}("{name}", "{pn}", {name}({", ".join(vals)}));{check}')
-with open(os.path.join(root, 'tests/arg_sweep.inc'), 'w', encoding='utf-8') as f:
-    f.write('\n'.join(out) + '\n')
+text = '\n'.join(out) + '\n'
+target = os.path.join(root, 'tests/arg_sweep.inc')
+if '--check' in sys.argv[1:]:
+    # meson test `generated_current`: the committed file must match the headers
+    with open(target, encoding='utf-8') as f:
+        if f.read() != text:
+            sys.exit('tests/arg_sweep.inc is out of date with include/qaward/*.h: run /usr/bin/python3 ' + sys.argv[0])
+    sys.exit(0)
+with open(target, 'w', encoding='utf-8') as f:
+    f.write(text)
