@@ -157,6 +157,8 @@ static const qj_loader scheme_loader = {"scheme", NULL, sizeof(qaward_scheme), o
 
 int qaward_scheme_load_json(qaward_scheme **out, qaward_ctx *ctx, const char *json, size_t len)
 {
+    if (out)
+        *out = NULL; /* on every failure, as the other loaders */
     if (!out || !ctx || !json)
         return qa_error(ctx, QAWARD_EINVAL, "qaward_scheme_load_json: NULL argument");
     void *s;
@@ -285,6 +287,8 @@ static const qj_loader sheets_loader = {"sheets", NULL, 0, 0, build_sheets, rele
 int qaward_sheets_load_json(qaward_sheets **out, qaward_ctx *ctx, const qaward_scheme *scheme, const char *json,
                             size_t len)
 {
+    if (out)
+        *out = NULL; /* on every failure, as the other loaders */
     if (!out || !ctx || !scheme || !json)
         return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_load_json: NULL argument");
     void *s;
@@ -486,6 +490,8 @@ static const qj_loader rules_loader = {"review rules", NULL, sizeof(qaward_revie
 
 int qaward_review_rules_load_json(qaward_review_rules **out, qaward_ctx *ctx, const char *json, size_t len)
 {
+    if (out)
+        *out = NULL; /* on every failure, as the other loaders */
     if (!out || !ctx || !json)
         return qa_error(ctx, QAWARD_EINVAL, "qaward_review_rules_load_json: NULL argument");
     void *r;
