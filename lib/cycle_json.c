@@ -331,7 +331,7 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
         qa_afree(&ctx->alloc, sub);
         sub = NULL;
     } else
-        rc = qa_error(ctx, QAWARD_ESCHEMA, "$.policy: expected a name or an object (line %u, column %u)", v->line, v->col);
+        rc = qa_error(ctx, QAWARD_ESCHEMA, "expected a name or an object (line %u, column %u)", v->line, v->col);
     if (rc) {
         qa_error_prefix(ctx, "$.policy");
         goto fail;
@@ -346,7 +346,7 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
             qa_afree(&ctx->alloc, sub);
             sub = NULL;
         } else
-            rc = qa_error(ctx, QAWARD_ESCHEMA, "$.review_rules: expected a name or an object (line %u, column %u)",
+            rc = qa_error(ctx, QAWARD_ESCHEMA, "expected a name or an object (line %u, column %u)",
                           v->line, v->col);
         if (rc) {
             qa_error_prefix(ctx, "$.review_rules");
