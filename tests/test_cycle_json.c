@@ -392,6 +392,212 @@ static void art13_sheets_failures_name_the_document(void **s)
         refused(cases[i].doc, cases[i].code, cases[i].msg);
 }
 
+
+/* ---- the cycle report (Art. 13(三)(七), 15; R12, R13, R19) ------------------------------ */
+
+#define VOTE ",'vote':{'for':10,'against':2,'abstain':1,'present':13,'members':15}"
+#define ORULES                                                                                                        \
+    "{'format':'qaward-review-rules/1','id':'r','kinds':[{'id':'organization','stages':[{'id':'material',"          \
+    "'weight_permille':400},{'id':'site','weight_permille':600}],'min_composite':{'award':600.00,"                 \
+    "'nomination':500.00}}],'tie_break':['site','material'],'vote':{'quorum':{'num':2,'den':3},"                    \
+    "'pass':{'num':1,'den':2,'strict':true},'backfill':false}}"
+/* A and B placed; T1/T2 equal at 700.00, split by the site stage (R12), T1's
+ * scores are trade secrets; R refused, I incomplete, L below the minimum. */
+static const char REPORT_DOC[] =
+    "{'format':'qaward-cycle/1','cycle':{'id':'2025','decision_date':'2025-12-18','title':{'zh':'二〇二五'}},"
+    "'policy':'jian-2023','review_rules':" ORULES ",'candidates':["
+    "{'id':'A','name':'Alpha','kind':'organization','verdict':'eligible','composite':900,"
+    "'stages':{'material':900,'site':900}" VOTE ",'notes':[{'key':'product','value':'spindles'},"
+    "{'key':'process','value':'heat table','trade_secret':true}]},"
+    "{'id':'B','kind':'organization','verdict':'eligible','composite':800,'stages':{'material':800,'site':800}},"
+    "{'id':'T1','kind':'organization','verdict':'eligible','composite':700,'stages':{'material':715,'site':690},"
+    "'scores_secret':true" VOTE "},"
+    "{'id':'T2','kind':'organization','verdict':'eligible','composite':700,'stages':{'material':685,'site':710}" VOTE "},"
+    "{'id':'L','kind':'organization','verdict':'eligible','composite':450.5,'stages':{'material':450,'site':450}" VOTE "},"
+    "{'id':'R','name':'Refused Co','kind':'organization','verdict':'ineligible','reasons':["
+    "{'rule_id':'art10_4','citation':'第十条（四）','zh':'质量管理体系不足三年','en':'ISO 9001 under three years'},"
+    "{'rule_id':'bare'},{'rule_id':'en_only','en':'English only'}]},"
+    "{'id':'I','kind':'organization','verdict':'incomplete','reasons':[{'rule_id':'zh_only','zh':'缺少证书'}]}]}";
+
+static char *report(const qaward_cycle *c, int format, int lang, int pub)
+{
+    char *out = NULL;
+    if (qaward_cycle_report(&out, ctx, c, format, lang, pub))
+        fail_msg("report %d/%d/%d: %s", format, lang, pub, qaward_ctx_message(ctx));
+    if (getenv("QA_SHOW"))
+        printf("---- format %d lang %d public %d\n%s\n", format, lang, pub, out);
+    return out;
+}
+
+#define HAS(s, needle)                                                                                                 \
+    do {                                                                                                               \
+        if (!strstr((s), (needle)))                                                                                    \
+            fail_msg("missing \"%s\" in:\n%s", (needle), (s));                                                         \
+    } while (0)
+#define HASNT(s, needle)                                                                                               \
+    do {                                                                                                               \
+        if (strstr((s), (needle)))                                                                                     \
+            fail_msg("unexpected \"%s\" in:\n%s", (needle), (s));                                                      \
+    } while (0)
+
+static void art13_report_every_format_language_and_version(void **s)
+{
+    (void)s;
+    qaward_cycle *c;
+    if (load(&c, REPORT_DOC))
+        fail_msg("%s", qaward_ctx_message(ctx));
+    assert_int_equal(qaward_cycle_run(ctx, c, NULL), 0);
+    /* JSON, reviewers' version: tie-break totals and secret notes included */
+    char *r = report(c, QAWARD_REPORT_JSON, QAWARD_LANG_EN, 0);
+    HAS(r, "\"version\": \"reviewers\"");
+    HAS(r, "\"title\": {\n      \"zh\": \"二〇二五\",\n      \"en\": null\n    }");
+    HAS(r, "\"above\": \"T2\",\n          \"below\": \"T1\",\n          \"stage\": \"site\",\n"
+           "          \"above_total\": 710.00,\n          \"below_total\": 690.00");
+    HAS(r, "\"value\": \"heat table\",\n              \"trade_secret\": true");
+    HAS(r, "\"rule_id\": \"bare\",\n          \"citation\": null,\n          \"zh\": null,\n          \"en\": null");
+    HAS(r, "\"total_fen\": 153000000");
+    qaward_string_free(ctx, r);
+    /* JSON, public version: no totals for a tie-break involving T1 (R19) */
+    r = report(c, QAWARD_REPORT_JSON, QAWARD_LANG_ZH, 1);
+    HAS(r, "\"version\": \"public\"");
+    HAS(r, "\"stage\": \"site\"\n        }");
+    HASNT(r, "above_total");
+    HASNT(r, "heat table");
+    HASNT(r, "\"material\": 715.00");
+    qaward_string_free(ctx, r);
+    /* text, English, reviewers' version */
+    r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_EN, 0);
+    HAS(r, "二〇二五 — cycle 2025 (decision date 2025-12-18)\n"
+           "Policy: jian-2023 (Ji Fu Fa [2023] No. 1); review rules: r\n");
+    HAS(r, "    1. Alpha (A)  composite 900.00  prize 500,000.00 CNY\n         stages: material 900.00 site 900.00\n"
+           "         vote: passed (for 10, against 2, abstain 1; 13 of 15 present)\n         product: spindles\n"
+           "         process: heat table [trade secret]\n");
+    HAS(r, "    2. B (B)  composite 800.00  prize 500,000.00 CNY\n         stages: material 800.00 site 800.00\n"
+           "         vote: no vote recorded\n");
+    HAS(r, "   Tie-break (review rules): T2 above T1 on stage \"site\" (710.00 vs 690.00)\n");
+    HAS(r, "stages: material 715.00 site 690.00 [trade secret]\n");
+    HAS(r, "       L (L): below the minimum composite, composite 450.50\n");
+    HAS(r, "       Refused Co (R)\n         - 第十条（四） ISO 9001 under three years\n         - bare\n"
+           "         - English only\n");
+    HAS(r, "       I (I)\n         - 缺少证书\n");
+    HAS(r, "Prize budget (Art. 17): 1,530,000.00 CNY\n");
+    qaward_string_free(ctx, r);
+    /* text, English, public version: secret totals and notes left out */
+    r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_EN, 1);
+    HAS(r, "Public version (material marked as trade secrets omitted, R19).");
+    HAS(r, "   Tie-break (review rules): T2 above T1 on stage \"site\" (- vs -)\n");
+    HAS(r, "    1. T1 (T1)  composite 700.00  prize 30,000.00 CNY\n         vote: passed");
+    HASNT(r, "heat table");
+    HASNT(r, "715.00");
+    qaward_string_free(ctx, r);
+    /* text, Chinese */
+    r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_ZH, 0);
+    HAS(r, "二〇二五 — 届次 2025 (决定日期 2025-12-18)\n政策: jian-2023 (吉府发〔2023〕1号); 评审规则: r\n");
+    HAS(r, "   并列处理（评审规则）：T2 排在 T1 之前，依据“site”阶段得分（710.00 对 690.00）\n");
+    HAS(r, "         - 第十条（四） 质量管理体系不足三年\n         - bare\n         - English only\n");
+    HAS(r, "         投票：未投票\n");
+    qaward_string_free(ctx, r);
+    r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_ZH, 1);
+    HAS(r, "依据“site”阶段得分（- 对 -）\n");
+    qaward_string_free(ctx, r);
+    /* not a format / not a language */
+    char *bad = (char *)1;
+    assert_int_equal(qaward_cycle_report(&bad, ctx, c, 2, QAWARD_LANG_EN, 0), QAWARD_EINVAL);
+    assert_string_equal(qaward_ctx_message(ctx), "qaward_cycle_report: format 2 is not a qaward_report_format");
+    assert_int_equal(qaward_cycle_report(&bad, ctx, c, QAWARD_REPORT_TEXT, 7, 0), QAWARD_EINVAL);
+    assert_string_equal(qaward_ctx_message(ctx), "qaward_cycle_report: lang 7 is not a qaward_lang");
+    qaward_cycle_free(c);
+}
+
+struct sink {
+    int rc;
+    size_t calls, len;
+    char buf[65536];
+};
+static int sink_fn(void *ud, const char *data, size_t len)
+{
+    struct sink *k = ud;
+    k->calls++;
+    if (k->rc)
+        return k->rc;
+    assert_true(k->len + len < sizeof k->buf);
+    memcpy(k->buf + k->len, data, len);
+    k->len += len;
+    k->buf[k->len] = '\0';
+    return 0;
+}
+
+/* The streamed text report is the string report; a failing sink's value comes
+ * back unchanged, named in the message. */
+static void report_write_text_and_failing_sink(void **s)
+{
+    (void)s;
+    qaward_cycle *c;
+    if (load(&c, REPORT_DOC))
+        fail_msg("%s", qaward_ctx_message(ctx));
+    assert_int_equal(qaward_cycle_run(ctx, c, NULL), 0);
+    static struct sink k;
+    for (int f = 0; f < 2; f++) {
+        memset(&k, 0, sizeof k);
+        assert_int_equal(qaward_cycle_report_write(ctx, c, f, QAWARD_LANG_ZH, 1, sink_fn, &k), 0);
+        char *r = report(c, f, QAWARD_LANG_ZH, 1);
+        assert_string_equal(k.buf, r);
+        qaward_string_free(ctx, r);
+        memset(&k, 0, sizeof k);
+        k.rc = -42;
+        assert_int_equal(qaward_cycle_report_write(ctx, c, f, QAWARD_LANG_EN, 0, sink_fn, &k), -42);
+        assert_string_equal(qaward_ctx_message(ctx), "cycle report: the output sink failed (-42)");
+        assert_int_equal(k.calls, 1);
+    }
+    qaward_cycle_free(c);
+}
+
+/* A policy without a source and with its name in one language, a title in
+ * English only: the text report falls back to the language given. */
+static void report_text_falls_back_to_the_language_given(void **s)
+{
+    (void)s;
+    size_t pl;
+    char *pol = read_file("data/policies/lakeside-2024.json", &pl);
+    /* drop "source", keep the name in Chinese only */
+    char *at = strstr(pol, "\"name\": {"), *end = strstr(pol, "\"in_force\"");
+    assert_true(at && end && at < end);
+    const char *repl = "\"name\": {\"zh\": \"湖滨\"},\n  ";
+    memmove(at + strlen(repl), end, strlen(end) + 1);
+    memcpy(at, repl, strlen(repl));
+    size_t n = pl + 512;
+    char *doc = malloc(n);
+    snprintf(doc, n,
+             "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"decision_date\":\"2025-12-18\","
+             "\"title\":{\"en\":\"Lakeside 2025\"}},\"policy\":%s,\"candidates\":[]}",
+             pol);
+    qaward_cycle *c = NULL;
+    if (qaward_cycle_load_json(&c, ctx, doc, strlen(doc)))
+        fail_msg("%s", qaward_ctx_message(ctx));
+    assert_string_equal(qaward_policy_name(qaward_cycle_policy(c), QAWARD_LANG_EN), "湖滨");
+    assert_int_equal(qaward_cycle_run(ctx, c, NULL), 0);
+    char *r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_ZH, 0);
+    HAS(r, "Lakeside 2025 — 届次 2025 (决定日期 2025-12-18)\n政策: lakeside-2024【虚构政策，仅为示例】\n评审版");
+    qaward_string_free(ctx, r);
+    r = report(c, QAWARD_REPORT_JSON, QAWARD_LANG_EN, 0);
+    HAS(r, "\"title\": {\n      \"zh\": null,\n      \"en\": \"Lakeside 2025\"\n    }");
+    HAS(r, "\"policy_name\": {\n      \"zh\": \"湖滨\",\n      \"en\": null\n    }");
+    qaward_string_free(ctx, r);
+    qaward_cycle_free(c);
+    /* no title: the policy's name, in Chinese for want of English */
+    snprintf(doc, n, "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"decision_date\":\"2025-12-18\"},"
+             "\"policy\":%s,\"candidates\":[]}", pol);
+    if (qaward_cycle_load_json(&c, ctx, doc, strlen(doc)))
+        fail_msg("%s", qaward_ctx_message(ctx));
+    assert_int_equal(qaward_cycle_run(ctx, c, NULL), 0);
+    r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_EN, 1);
+    HAS(r, "湖滨 — cycle 2025 (decision date 2025-12-18)\n");
+    qaward_string_free(ctx, r);
+    qaward_cycle_free(c);
+    free(doc);
+    free(pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -402,6 +608,9 @@ int main(void)
         cmocka_unit_test(inline_policy_and_rules_load_like_builtins),
         cmocka_unit_test(art13_sheets_give_stage_totals),
         cmocka_unit_test(art13_sheets_failures_name_the_document),
+        cmocka_unit_test(art13_report_every_format_language_and_version),
+        cmocka_unit_test(report_write_text_and_failing_sink),
+        cmocka_unit_test(report_text_falls_back_to_the_language_given),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
