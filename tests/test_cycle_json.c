@@ -201,7 +201,51 @@ static void reason_message_falls_back_to_the_other_language(void **s)
     assert_string_equal(qaward_cycle_candidate_reason_message(c, 0, 0, QAWARD_LANG_ZH), "仅中文");
     assert_string_equal(qaward_cycle_candidate_reason_message(c, 0, 1, QAWARD_LANG_ZH), "English only");
     assert_string_equal(qaward_cycle_candidate_reason_message(c, 0, 1, QAWARD_LANG_EN), "English only");
+    /* no text in either language: no message (the report shows the rule id) */
+    assert_null(qaward_cycle_candidate_reason_message(c, 0, 2, QAWARD_LANG_EN));
+    assert_null(qaward_cycle_candidate_reason_message(c, 0, 2, QAWARD_LANG_ZH));
     qaward_cycle_free(c);
+    /* getters on no cycle */
+    assert_int_equal(qaward_cycle_candidate_verdict(NULL, 0), QAWARD_CYCLE_UNSET);
+    assert_int_equal(qaward_cycle_candidate_has_subject(NULL, 0), 0);
+    assert_int_equal(qaward_cycle_candidate_reason_count(NULL, 0), 0);
+    assert_null(qaward_cycle_candidate_reason_rule(NULL, 0, 0));
+    assert_null(qaward_cycle_candidate_reason_message(NULL, 0, 0, QAWARD_LANG_ZH));
+}
+
+/* Art. 13(三): facts are checked with the document's history by default, with the
+ * store given otherwise; without as_of the check is refused (R1). */
+static void art13_3_facts_checked_with_own_or_given_store(void **s)
+{
+    (void)s;
+    qaward_cycle *c;
+    int rc = load(&c, "{'format':'qaward-cycle/1','cycle':{'id':'x','decision_date':'2025-12-18'},'policy':'jian-2023',"
+                      "'candidates':[{'id':'A','kind':'organization','subject':{'legal_person':false}}]}");
+    if (rc)
+        fail_msg("%s", qaward_ctx_message(ctx));
+    assert_int_equal(qaward_cycle_check_candidates(ctx, c, NULL), QAWARD_ESTATE);
+    assert_string_equal(qaward_ctx_message(ctx), "cycle x: candidates given as facts need the application date (as_of) "
+                                                 "for their checks (R1)");
+    assert_int_equal(qaward_cycle_set_as_of(ctx, c, 20250630), 0);
+    assert_int_equal(qaward_cycle_check_candidates(ctx, c, NULL), 0);
+    assert_int_equal(qaward_cycle_candidate_verdict(c, 0), QAWARD_CYCLE_INELIGIBLE);
+    assert_true(qaward_cycle_candidate_reason_count(c, 0) >= 1);
+    qaward_memstore *ms;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    qaward_store st;
+    qaward_memstore_as_store(&st, ms);
+    assert_int_equal(qaward_cycle_check_candidates(ctx, c, &st), 0);
+    assert_int_equal(qaward_cycle_candidate_verdict(c, 0), QAWARD_CYCLE_INELIGIBLE);
+    qaward_memstore_free(ms);
+    qaward_cycle_free(c);
+    /* a cycle built in code has no store of its own: no history, same verdict */
+    qaward_policy *jian;
+    assert_int_equal(qaward_policy_builtin(&jian, ctx, "jian-2023"), 0);
+    assert_int_equal(qaward_cycle_new(&c, ctx, jian, NULL, "y", 20251218), 0);
+    assert_int_equal(qaward_cycle_check_candidates(ctx, c, NULL), 0);
+    assert_int_equal(qaward_cycle_candidate_count(c), 0);
+    qaward_cycle_free(c);
+    qaward_policy_free(jian);
 }
 
 /* ---- top level ----------------------------------------------------------------------- */
@@ -604,6 +648,7 @@ int main(void)
         cmocka_unit_test(candidate_fields_refused_by_path),
         cmocka_unit_test(candidate_subject_and_optional_fields_are_kept),
         cmocka_unit_test(reason_message_falls_back_to_the_other_language),
+        cmocka_unit_test(art13_3_facts_checked_with_own_or_given_store),
         cmocka_unit_test(top_level_fields_refused_by_path),
         cmocka_unit_test(inline_policy_and_rules_load_like_builtins),
         cmocka_unit_test(art13_sheets_give_stage_totals),
