@@ -596,17 +596,17 @@ static void report_write_text_and_failing_sink(void **s)
     qaward_cycle_free(c);
 }
 
-/* A policy without a source and with its name in one language, a title in
- * English only: the text report falls back to the language given. */
+/* A policy with its name and source in one language each, a title in English
+ * only: the text report falls back to the language given. */
 static void report_text_falls_back_to_the_language_given(void **s)
 {
     (void)s;
     size_t pl;
     char *pol = read_file("data/policies/lakeside-2024.json", &pl);
-    /* drop "source", keep the name in Chinese only */
+    /* the name in Chinese only, the source in English only */
     char *at = strstr(pol, "\"name\": {"), *end = strstr(pol, "\"in_force\"");
     assert_true(at && end && at < end);
-    const char *repl = "\"name\": {\"zh\": \"湖滨\"},\n  ";
+    const char *repl = "\"name\": {\"zh\": \"湖滨\"},\n  \"source\": {\"en\": \"fictional\"},\n  ";
     memmove(at + strlen(repl), end, strlen(end) + 1);
     memcpy(at, repl, strlen(repl));
     size_t n = pl + 512;
@@ -621,7 +621,7 @@ static void report_text_falls_back_to_the_language_given(void **s)
     assert_string_equal(qaward_policy_name(qaward_cycle_policy(c), QAWARD_LANG_EN), "湖滨");
     assert_int_equal(qaward_cycle_run(ctx, c, NULL), 0);
     char *r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_ZH, 0);
-    HAS(r, "Lakeside 2025 — 届次 2025 (决定日期 2025-12-18)\n政策: lakeside-2024【虚构政策，仅为示例】\n评审版");
+    HAS(r, "Lakeside 2025 — 届次 2025 (决定日期 2025-12-18)\n政策: lakeside-2024【虚构政策，仅为示例】 (fictional)\n评审版");
     qaward_string_free(ctx, r);
     r = report(c, QAWARD_REPORT_JSON, QAWARD_LANG_EN, 0);
     HAS(r, "\"title\": {\n      \"zh\": null,\n      \"en\": \"Lakeside 2025\"\n    }");
@@ -642,6 +642,47 @@ static void report_text_falls_back_to_the_language_given(void **s)
     free(pol);
 }
 
+/* R8: a re-winner without a recorded vote, shown outside the quota with no
+ * prize; the tie-break's upper candidate keeps its scores secret (R19). */
+static void r8_rewinner_and_secret_upper_tie_in_report(void **s)
+{
+    (void)s;
+    qaward_cycle *c;
+    int rc = load(&c, "{'format':'qaward-cycle/1','cycle':{'id':'2025','decision_date':'2025-12-18'},"
+                      "'policy':'jian-2023','review_rules':" ORULES ",'history':{'awards':[{'subject_id':'W',"
+                      "'level':'award','kind':'organization','cycle_id':'2017','award_date':'2017-12-20',"
+                      "'prize_fen':50000000}]},'candidates':["
+                      "{'id':'W','kind':'organization','verdict':'eligible','composite':950,"
+                      "'stages':{'material':950,'site':950}},"
+                      "{'id':'A','kind':'organization','verdict':'eligible','composite':900,"
+                      "'stages':{'material':900,'site':900}" VOTE "},"
+                      "{'id':'B','kind':'organization','verdict':'eligible','composite':800,"
+                      "'stages':{'material':800,'site':800}" VOTE "},"
+                      "{'id':'T1','kind':'organization','verdict':'eligible','composite':700,"
+                      "'stages':{'material':685,'site':710},'scores_secret':true" VOTE "},"
+                      "{'id':'T2','kind':'organization','verdict':'eligible','composite':700,"
+                      "'stages':{'material':715,'site':690}" VOTE "}]}");
+    if (rc)
+        fail_msg("%s", qaward_ctx_message(ctx));
+    assert_int_equal(qaward_cycle_run(ctx, c, NULL), 0);
+    assert_int_equal(qaward_cycle_candidate_outcome(c, 0), QAWARD_OUTCOME_REWIN);
+    assert_int_equal(qaward_cycle_candidate_prize(c, 0), 0);
+    char *r = report(c, QAWARD_REPORT_TEXT, QAWARD_LANG_EN, 1);
+    HAS(r, "   Tie-break (review rules): T1 above T2 on stage \"site\" (- vs -)\n");
+    HAS(r, "re-winners 1 (outside the quota, no prize)");
+    HAS(r, "    1. W (W)  composite 950.00  prize 0.00 CNY\n         stages: material 950.00 site 950.00\n"
+           "         re-winner (R8; earlier award 2017-12-20)\n         vote: no vote recorded\n");
+    HAS(r, "    4. T1 (T1)  composite 700.00  prize 500,000.00 CNY\n         vote: passed");
+    qaward_string_free(ctx, r);
+    r = report(c, QAWARD_REPORT_JSON, QAWARD_LANG_EN, 1);
+    HAS(r, "\"above\": \"T1\",\n          \"below\": \"T2\",\n          \"stage\": \"site\"\n        }");
+    qaward_string_free(ctx, r);
+    r = report(c, QAWARD_REPORT_JSON, QAWARD_LANG_EN, 0);
+    HAS(r, "\"above_total\": 710.00,\n          \"below_total\": 690.00");
+    qaward_string_free(ctx, r);
+    qaward_cycle_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -655,6 +696,7 @@ int main(void)
         cmocka_unit_test(art13_sheets_failures_name_the_document),
         cmocka_unit_test(art13_report_every_format_language_and_version),
         cmocka_unit_test(report_write_text_and_failing_sink),
+        cmocka_unit_test(r8_rewinner_and_secret_upper_tie_in_report),
         cmocka_unit_test(report_text_falls_back_to_the_language_given),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -102,6 +102,8 @@ static void policy_fields_refused_by_path(void **s)
         {KV("FICT", "'yes'"), QAWARD_ESCHEMA, "$.fictional: expected a boolean, found a string (line 1, column "},
         {KV("REGION", "'36a8'"), QAWARD_ESCHEMA,
          "$.jurisdiction.region_prefixes[0]: expected 2 to 6 digits of an administrative division code (line 1, column "},
+        {KV("REGION", "'36 8'"), QAWARD_ESCHEMA,
+         "$.jurisdiction.region_prefixes[0]: expected 2 to 6 digits of an administrative division code"},
         {KV("REGION", "'3'"), QAWARD_ESCHEMA,
          "$.jurisdiction.region_prefixes[0]: expected 2 to 6 digits of an administrative division code"},
         {KV("REGION", "3608"), QAWARD_ESCHEMA,
@@ -172,6 +174,15 @@ static void empty_lists_and_one_language_names(void **s)
     assert_int_equal(qa_policy_cert_type(p, NULL), -1);
     assert_int_equal(qa_policy_sanction(p, NULL), -1);
     assert_int_equal(qa_policy_level(p, "gold"), 0);
+    qaward_policy_free(p);
+    /* an honour-only level with no prize; a level with no name; a for-profit flag */
+    p = loaded(KV("LEVEL", ",'honour_only':true", "FEN", "0", "CONDS",
+                  "{'id':'fp','type':'flag','fact':'for_profit','citation':{'zh':'x'}}"));
+    assert_int_equal(qaward_policy_level_honour_only(p, 0), 1);
+    assert_string_equal(qaward_policy_level_name(p, 0, QAWARD_LANG_EN), "");
+    assert_string_equal(qaward_policy_level_name(p, 0, QAWARD_LANG_ZH), "");
+    assert_int_equal(p->conds[0][0].fact, QA_FACT_FOR_PROFIT);
+    assert_string_equal(qaward_policy_rule_id(p, "organization", 0), "fp");
     qaward_policy_free(p);
     p = loaded(KV("LISTS", "'grade_scales':[{'id':'g','grades':['a','b']}],"));
     assert_int_equal(qa_scale_grade(&p->scales[0], NULL), -1);

@@ -397,6 +397,42 @@ static void art13_composite_incomplete_names_missing_stage(void **s)
     qaward_review_rules_free(r);
 }
 
+/* R14: a kind the rules do not have, or a kind scored on another scheme than
+ * its rule names, is refused with the applicant. */
+static void r14_composite_kind_and_scheme_checked(void **s)
+{
+    (void)s;
+    qaward_sheets *sh = new_sheets();
+    sheet(sh, "P", "material", "E1", QAWARD_ROLE_ASSESSOR, 60);
+    assert_int_equal(qaward_sheets_set_kind(ctx, sh, "P", "organization"), 0);
+    qaward_scores *sc;
+    assert_int_equal(qaward_scores_compute(&sc, ctx, sh, NULL), 0);
+    const qaward_scores *sets[1] = {sc};
+    qaward_review_rules *r = rules(RULES("{\"id\":\"individual\",\"stages\":[{\"id\":\"material\",\"weight_permille\":1000}]}"));
+    qaward_composites *c = (qaward_composites *)1;
+    assert_int_equal(qaward_composites_compute(&c, ctx, r, 1, sets), QAWARD_ENORULE);
+    MSG("applicant P: review rule kinds.organization is not set (rules t)");
+    assert_null(c);
+    qaward_review_rules_free(r);
+    r = rules(RULES("{\"id\":\"organization\",\"scheme\":\"gbt19580-2012\",\"stages\":[{\"id\":\"material\","
+                    "\"weight_permille\":1000}]}"));
+    assert_int_equal(qaward_composites_compute(&c, ctx, r, 1, sets), QAWARD_EINVAL);
+    MSG("applicant P: scored on scheme individual-example, but review rule kinds.organization.scheme is gbt19580-2012");
+    qaward_review_rules_free(r);
+    /* without a scheme in the rule any scheme is accepted */
+    r = rules(RULES("{\"id\":\"organization\",\"stages\":[{\"id\":\"material\",\"weight_permille\":1000}]}"));
+    assert_int_equal(qaward_composites_compute(&c, ctx, r, 1, sets), 0);
+    int64_t comp;
+    int status;
+    assert_int_equal(qaward_composites_get(NULL, NULL, &status, &comp, ctx, c, 0), 0);
+    assert_int_equal(status, QAWARD_COMPOSITE_OK);
+    assert_int_equal(comp, 6000);
+    qaward_composites_free(c);
+    qaward_review_rules_free(r);
+    qaward_scores_free(sc);
+    qaward_sheets_free(sh);
+}
+
 /* Review rules at their edges: a gate without pass mark, an empty tie-break
  * list, a kind without stages, stage ids NULL (R14: each is named). */
 static void r14_rules_edges_named(void **s)
@@ -482,6 +518,7 @@ int main(void)
         cmocka_unit_test(art13_results_text_flags_spread_in_both_languages),
         cmocka_unit_test(art13_composite_incomplete_names_missing_stage),
         cmocka_unit_test(r14_rules_edges_named),
+        cmocka_unit_test(r14_composite_kind_and_scheme_checked),
         cmocka_unit_test(art6_scheme_step_must_divide_100),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
