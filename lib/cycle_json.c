@@ -322,7 +322,7 @@ static int build_cycle(void **obj, qaward_ctx *ctx, const qj_doc *doc, const voi
         qa_afree(&ctx->alloc, sub);
         sub = NULL;
     } else
-        rc = qa_error(ctx, QAWARD_ESCHEMA, "$.policy: expected a name or an object (line %u, column %u)", v->line, v->col);
+        rc = qa_error(ctx, QAWARD_ESCHEMA, "expected a name or an object (line %u, column %u)", v->line, v->col);
     if (rc) {
         qa_error_prefix(ctx, "$.policy");
         goto fail;
@@ -337,7 +337,7 @@ static int build_cycle(void **obj, qaward_ctx *ctx, const qj_doc *doc, const voi
             qa_afree(&ctx->alloc, sub);
             sub = NULL;
         } else
-            rc = qa_error(ctx, QAWARD_ESCHEMA, "$.review_rules: expected a name or an object (line %u, column %u)",
+            rc = qa_error(ctx, QAWARD_ESCHEMA, "expected a name or an object (line %u, column %u)",
                           v->line, v->col);
         if (rc) {
             qa_error_prefix(ctx, "$.review_rules");

@@ -1060,6 +1060,7 @@ int qa_buf_finish(qa_buf *b, char **out, size_t *len)
         return rc;
     }
     if (!b->oom && buf_reserve(b, 0) == 0) {
+        b->p[b->len] = '\0'; /* nothing written: the buffer was only just allocated */
         *out = b->p;
         if (len)
             *len = b->len;

@@ -568,10 +568,57 @@ static void art13_procedure_json_errors(void **state)
     assert_non_null(strstr(qaward_ctx_message(f->ctx), "extra"));
 }
 
+/* R15 in a replayed document (lenient): moves after a refusal, a refusal at
+ * the wrong stage, a second refusal and a drop after it, a stage not for the
+ * applicant's kind and a move past an open objection are each reported, and
+ * the replay goes on. */
+static void r15_lenient_replay_reports_every_broken_rule(void **state)
+{
+    fx *f = *state;
+    static const char doc[] =
+        "{\"format\":\"qaward-timeline\",\"version\":1,\"procedure\":\"jian-2023\",\"calendar\":\"cn-2023-2026\","
+        "\"applicants\":[{\"id\":\"O\",\"name\":\"甲\",\"kind\":\"organization\",\"declared\":\"2025-08-25\"},"
+        "{\"id\":\"I\",\"name\":\"乙\",\"kind\":\"individual\",\"declared\":\"2025-08-25\"}],"
+        "\"notices\":[{\"kind\":\"internal\",\"first\":\"2025-08-25\",\"last\":\"2025-08-29\",\"applicants\":[\"O\",\"I\"]}],"
+        "\"transitions\":["
+        "{\"applicant\":\"O\",\"to\":\"recommended\",\"date\":\"2025-09-01\"},"
+        "{\"applicant\":\"I\",\"to\":\"recommended\",\"date\":\"2025-09-01\"},"
+        "{\"applicant\":\"O\",\"to\":\"refused\",\"date\":\"2025-09-02\",\"reasons\":[{\"rule_id\":\"r\",\"outcome\":\"fail\","
+        "\"citation\":{\"zh\":\"第十条\",\"en\":\"Art. 10\"},\"message\":{\"zh\":\"不符合\",\"en\":\"fails\"}}]},"
+        "{\"applicant\":\"O\",\"to\":\"qualification\",\"date\":\"2025-09-03\"},"
+        "{\"applicant\":\"O\",\"to\":\"refused\",\"date\":\"2025-09-04\",\"reasons\":[{\"rule_id\":\"r\",\"outcome\":\"fail\","
+        "\"citation\":{\"zh\":\"第十条\",\"en\":\"Art. 10\"},\"message\":{\"zh\":\"不符合\",\"en\":\"fails\"}}]},"
+        "{\"applicant\":\"O\",\"to\":\"dropped\",\"date\":\"2025-09-05\"},"
+        "{\"applicant\":\"I\",\"to\":\"defence\",\"date\":\"2025-09-10\"}],"
+        "\"objections\":[{\"id\":\"X1\",\"applicant\":\"I\",\"opened\":\"2025-09-08\"}]}";
+    char *rep = NULL;
+    size_t nv = 0;
+    assert_int_equal(qaward_timeline_validate_json(&rep, &nv, f->ctx, f->p, f->cal, doc, sizeof doc - 1), 0);
+    assert_int_equal(nv, 9);
+    static const char *const want[] = {
+        "\"code\": \"refusal_wrong_stage\"",
+        "applicant O: refusal on 2025-09-02 at stage recommended; a refusal with written reasons is made at "
+        "qualification (Art. 13(3))",
+        "applicant O: transition to qualification on 2025-09-03 not allowed: the applicant was refused on 2025-09-02",
+        "applicant O: refusal on 2025-09-04 not allowed: the applicant was refused on 2025-09-02",
+        "applicant O: drop on 2025-09-05 not allowed: the applicant was refused on 2025-09-02",
+        "applicant I -> defence on 2025-09-10: stage defence (Art. 13(5)) is not for individual applicants; the next "
+        "stage is qualification",
+        "applicant I -> defence on 2025-09-10: objection X1 (opened 2025-09-08, Art. 14) is unresolved; the applicant "
+        "is held at recommended",
+        "\"code\": \"objection_unresolved\"",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(rep, want[i]))
+            fail_msg("missing %s in\n%s", want[i], rep);
+    qaward_string_free(f->ctx, rep);
+}
+
 int main(void)
 {
 #define T(n) cmocka_unit_test_setup_teardown(n, setup, teardown)
     const struct CMUnitTest tests[] = {
+        T(r15_lenient_replay_reports_every_broken_rule),
         T(art13_builtin_procedure_is_data),
         T(art13_r16_notice_exactly_5_working_days_vs_4),
         T(r15_full_run_individual_skips_defence),
