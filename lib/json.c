@@ -514,23 +514,16 @@ int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const 
     return qj_parse_lazy(out, ctx, text, len, what, NULL);
 }
 
-int qj_load(void **out, qaward_ctx *ctx, const char *json, size_t len, const qj_loader *l, const void *arg)
+/* Builds with `l` from the tree of `doc` (which the caller frees). */
+static int run_loader(void **out, qaward_ctx *ctx, const qj_doc *doc, const qj_loader *l, const void *arg)
 {
-    *out = NULL;
-    qj_doc *doc;
-    int rc = qj_parse_lazy(&doc, ctx, json, len, l->what, l->lazy_keys);
-    if (rc)
-        return rc;
     void *obj = NULL;
     if (l->size) {
-        if (!(obj = qa_calloc(ctx, 1, l->size))) {
-            qj_free(doc);
+        if (!(obj = qa_calloc(ctx, 1, l->size)))
             return QAWARD_ENOMEM;
-        }
         memcpy((char *)obj + l->alloc_at, &ctx->alloc, sizeof ctx->alloc);
     }
-    rc = l->build(&obj, ctx, doc, arg);
-    qj_free(doc);
+    int rc = l->build(&obj, ctx, doc, arg);
     if (rc) {
         if (l->prefix)
             qa_error_prefix(ctx, "%s", l->prefix);
@@ -540,6 +533,32 @@ int qj_load(void **out, qaward_ctx *ctx, const char *json, size_t len, const qj_
     *out = obj;
     qa_ok(ctx);
     return QAWARD_OK;
+}
+
+int qj_load(void **out, qaward_ctx *ctx, const char *json, size_t len, const qj_loader *l, const void *arg)
+{
+    *out = NULL;
+    qj_doc *doc;
+    int rc = qj_parse_lazy(&doc, ctx, json, len, l->what, l->lazy_keys);
+    if (rc)
+        return rc;
+    rc = run_loader(out, ctx, doc, l, arg);
+    qj_free(doc);
+    return rc;
+}
+
+int qj_load_node(void **out, qaward_ctx *ctx, const qj_value *root, const qj_loader *l, const void *arg)
+{
+    *out = NULL;
+    if (!root || root->lazy)
+        return qa_error(ctx, QAWARD_EINTERNAL, "%s: not a built subtree", l->what);
+    /* a view: the nodes stay in their own document's arena */
+    qj_doc view;
+    memset(&view, 0, sizeof view);
+    view.alloc = ctx->alloc;
+    view.root = *root;
+    view.what = l->what;
+    return run_loader(out, ctx, &view, l, arg);
 }
 
 int qj_parse_lazy(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what,

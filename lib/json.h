@@ -129,6 +129,12 @@ typedef struct qj_loader {
 /* Runs `l` on `len` bytes of `json`, `arg` going to build. Success: *out =
  * the object, ctx cleared, 0. Failure: *out = NULL, the code, message on ctx. */
 int qj_load(void **out, qaward_ctx *ctx, const char *json, size_t len, const qj_loader *l, const void *arg);
+/* Runs `l` on a value already parsed as part of a larger document (a cycle
+ * document's inline policy, a candidate's subject): no re-encoding, so every
+ * message keeps the value's line and column in that document. `root` is not
+ * lazy; it and the tree under it must outlive the call only. Success and
+ * failure as for qj_load (the loader's prefix included). */
+int qj_load_node(void **out, qaward_ctx *ctx, const qj_value *root, const qj_loader *l, const void *arg);
 
 /* ---- writer ---------------------------------------------------------------
  * Builds compact (or indented when pretty) JSON in memory. Errors are sticky:
