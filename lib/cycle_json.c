@@ -1,20 +1,14 @@
 /* A whole cycle from one JSON document (`qaward-cycle/1`, docs/cycle.md). */
+/* Sub-documents (a candidate's subject, sheets, an inline policy or review
+ * rules, the history) go to their modules' builders as parsed subtrees, so
+ * every message gives the position in this document. */
 #include "cycle_int.h"
 #include "json.h"
 #include "qaward/scoring.h"
+#include "scoring_int.h"
+#include "store_int.h"
+#include "subject_int.h"
 #include <stdio.h>
-
-/* Re-encode a parsed subtree (inline policy, review rules, history) so it can be
- * handed to that module's own loader. */
-static int subdoc(qaward_ctx *ctx, const qj_value *v, char **out, size_t *len)
-{
-    qj_writer w;
-    qw_init(&w, &ctx->alloc, 0);
-    qw_value(&w, v);
-    if (qw_finish(&w, out, len))
-        return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
-    return 0;
-}
 
 static const char *const TOP_KEYS[] = {"format", "cycle", "policy", "review_rules", "history", "candidates", "sheets", NULL};
 static const char *const CYCLE_KEYS[] = {"id", "title", "as_of", "decision_date", NULL};
@@ -46,29 +40,10 @@ static int load_subject(qaward_ctx *ctx, qaward_cycle *c, size_t ix, const qj_va
             return qa_error(ctx, QAWARD_ESCHEMA, "%s.%s: expected \"%s\" (the candidate's %s) (line %u, column %u)", sp,
                             SAME[i], want[i], SAME[i], f->line, f->col);
     }
-    qj_writer w;
-    qw_init(&w, &ctx->alloc, 0);
-    qw_obj_begin(&w);
-    if (!qj_get(v, "id"))
-        qw_kstr(&w, "id", id);
-    if (!qj_get(v, "kind"))
-        qw_kstr(&w, "kind", kind);
-    if (!qj_get(v, "name") && name)
-        qw_kstr(&w, "name", name);
-    for (size_t i = 0; i < v->len; i++) {
-        qw_key(&w, v->keys[i]);
-        qw_value(&w, &v->items[i]);
-    }
-    qw_obj_end(&w);
-    char *doc = NULL;
-    size_t len = 0;
-    if (qw_finish(&w, &doc, &len))
-        return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
+    const qa_subject_defaults def = {id, kind, name};
     qaward_subject *s = NULL;
-    rc = qaward_subject_load_json(&s, ctx, doc, len);
-    qa_afree(&ctx->alloc, doc);
-    if (rc)
-        return qa_error_prefix(ctx, "%s (line %u, column %u)", sp, v->line, v->col);
+    if ((rc = qa_subject_from_node(&s, ctx, v, &def)))
+        return qa_error_prefix(ctx, "%s", sp);
     if ((rc = qaward_cycle_set_subject(ctx, c, ix, s))) {
         qaward_subject_free(s);
         return rc;
@@ -209,8 +184,6 @@ static int load_sheets(qaward_ctx *ctx, qaward_cycle *c, const qj_value *arr)
     qaward_sheets **sheets = qa_calloc(ctx, n ? n : 1, sizeof *sheets);
     qaward_scores **scores = qa_calloc(ctx, n ? n : 1, sizeof *scores);
     qaward_composites *comp = NULL;
-    char *sub = NULL;
-    size_t sublen;
     if (!schemes || !sheets || !scores) {
         rc = QAWARD_ENOMEM;
         goto out;
@@ -226,12 +199,9 @@ static int load_sheets(qaward_ctx *ctx, qaward_cycle *c, const qj_value *arr)
         const char *scheme;
         if ((rc = qj_expect(ctx, d, QJ_OBJECT, p.s)) || (rc = qj_read_str(ctx, d, p.s, "scheme", 1, 1, &scheme)))
             goto out;
-        if ((rc = qaward_scheme_builtin(&schemes[i], ctx, scheme)) || (rc = subdoc(ctx, d, &sub, &sublen)))
-            goto prefix;
-        rc = qaward_sheets_load_json(&sheets[i], ctx, schemes[i], sub, sublen);
-        qa_afree(&ctx->alloc, sub);
-        sub = NULL;
-        if (rc || (rc = qaward_scores_compute(&scores[i], ctx, sheets[i], &opts)))
+        if ((rc = qaward_scheme_builtin(&schemes[i], ctx, scheme)) ||
+            (rc = qa_sheets_from_node(&sheets[i], ctx, schemes[i], d)) ||
+            (rc = qaward_scores_compute(&scores[i], ctx, sheets[i], &opts)))
             goto prefix;
         continue;
     prefix:
@@ -285,8 +255,6 @@ static int build_cycle(void **obj, qaward_ctx *ctx, const qj_doc *doc, const voi
     qaward_review_rules *rules = NULL;
     qaward_memstore *ms = NULL;
     qaward_cycle *c = NULL;
-    char *sub = NULL;
-    size_t sublen = 0;
     qj_iter it;
     memset(&it, 0, sizeof it);
     int rc;
@@ -316,12 +284,9 @@ static int build_cycle(void **obj, qaward_ctx *ctx, const qj_doc *doc, const voi
     }
     if (v->type == QJ_STRING)
         rc = qaward_policy_builtin(&pol, ctx, v->str);
-    else if (v->type == QJ_OBJECT) {
-        if (!(rc = subdoc(ctx, v, &sub, &sublen)))
-            rc = qaward_policy_load_json(&pol, ctx, sub, sublen);
-        qa_afree(&ctx->alloc, sub);
-        sub = NULL;
-    } else
+    else if (v->type == QJ_OBJECT)
+        rc = qa_policy_from_node(&pol, ctx, v);
+    else
         rc = qa_error(ctx, QAWARD_ESCHEMA, "expected a name or an object (line %u, column %u)", v->line, v->col);
     if (rc) {
         qa_error_prefix(ctx, "$.policy");
@@ -331,12 +296,9 @@ static int build_cycle(void **obj, qaward_ctx *ctx, const qj_doc *doc, const voi
     if (v) {
         if (v->type == QJ_STRING)
             rc = qaward_review_rules_builtin(&rules, ctx, v->str);
-        else if (v->type == QJ_OBJECT) {
-            if (!(rc = subdoc(ctx, v, &sub, &sublen)))
-                rc = qaward_review_rules_load_json(&rules, ctx, sub, sublen);
-            qa_afree(&ctx->alloc, sub);
-            sub = NULL;
-        } else
+        else if (v->type == QJ_OBJECT)
+            rc = qa_review_rules_from_node(&rules, ctx, v);
+        else
             rc = qa_error(ctx, QAWARD_ESCHEMA, "expected a name or an object (line %u, column %u)",
                           v->line, v->col);
         if (rc) {
@@ -348,11 +310,7 @@ static int build_cycle(void **obj, qaward_ctx *ctx, const qj_doc *doc, const voi
         goto fail;
     v = qj_get(root, "history");
     if (v) {
-        if (!(rc = subdoc(ctx, v, &sub, &sublen)))
-            rc = qaward_memstore_load_json(ms, ctx, sub, sublen);
-        qa_afree(&ctx->alloc, sub);
-        sub = NULL;
-        if (rc) {
+        if ((rc = qa_memstore_load_node(ms, ctx, v))) {
             qa_error_prefix(ctx, "$.history");
             goto fail;
         }

@@ -245,4 +245,10 @@ int qa_sanction_window(const qaward_policy *p, const qa_sanction *s, qaward_date
 /* Load with a document name used in parse errors (policy_json.c). */
 int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len, const char *what);
 
+/* A policy object already parsed as part of a cycle document (cycle_json.c):
+ * as qaward_policy_load_json, with messages keeping the positions in that
+ * document. */
+struct qj_value;
+int qa_policy_from_node(qaward_policy **out, qaward_ctx *ctx, const struct qj_value *node);
+
 #endif

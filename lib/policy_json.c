@@ -858,6 +858,15 @@ int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *
     return rc;
 }
 
+int qa_policy_from_node(qaward_policy **out, qaward_ctx *ctx, const qj_value *node)
+{
+    const qj_loader policy_loader = {"policy", NULL, 0, 0, build_policy, release_policy, NULL};
+    void *p;
+    int rc = qj_load_node(&p, ctx, node, &policy_loader, NULL);
+    *out = p;
+    return rc;
+}
+
 int qaward_policy_load_json(qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len)
 {
     return qa_policy_load_json_named(out, ctx, json, len, "policy");

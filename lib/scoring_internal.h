@@ -5,6 +5,7 @@
 #include "internal.h"
 #include "qaward/scoring.h"
 #include "qaward/review.h"
+#include "scoring_int.h"
 
 typedef struct qa_text {
     char *zh;

@@ -297,6 +297,14 @@ int qaward_sheets_load_json(qaward_sheets **out, qaward_ctx *ctx, const qaward_s
     return rc;
 }
 
+int qa_sheets_from_node(qaward_sheets **out, qaward_ctx *ctx, const qaward_scheme *scheme, const qj_value *node)
+{
+    void *s;
+    int rc = qj_load_node(&s, ctx, node, &sheets_loader, scheme);
+    *out = s;
+    return rc;
+}
+
 int qaward_sheets_scheme_name(char **out, qaward_ctx *ctx, const char *json, size_t len)
 {
     if (!out || !ctx || !json)
@@ -496,6 +504,14 @@ int qaward_review_rules_load_json(qaward_review_rules **out, qaward_ctx *ctx, co
         return qa_error(ctx, QAWARD_EINVAL, "qaward_review_rules_load_json: NULL argument");
     void *r;
     int rc = qj_load(&r, ctx, json, len, &rules_loader, NULL);
+    *out = r;
+    return rc;
+}
+
+int qa_review_rules_from_node(qaward_review_rules **out, qaward_ctx *ctx, const qj_value *node)
+{
+    void *r;
+    int rc = qj_load_node(&r, ctx, node, &rules_loader, NULL);
     *out = r;
     return rc;
 }

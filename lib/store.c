@@ -742,10 +742,16 @@ int qaward_memstore_load_json(qaward_memstore *ms, qaward_ctx *ctx, const char *
     int rc = qj_parse(&doc, ctx, json, len, "history");
     if (rc)
         return rc;
+    rc = qa_memstore_load_node(ms, ctx, qj_root(doc));
+    qj_free(doc);
+    return rc;
+}
+
+int qa_memstore_load_node(qaward_memstore *ms, qaward_ctx *ctx, const qj_value *root)
+{
     size_t na = ms->n_awards, ns = ms->n_sanctions, nc = ms->n_cycles;
     ms->n_undo = 0;
-    rc = load_doc(ms, ctx, qj_root(doc));
-    qj_free(doc);
+    int rc = load_doc(ms, ctx, root);
     if (rc) {
         if (rc > 0)
             rc = QAWARD_EINTERNAL;

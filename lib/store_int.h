@@ -32,4 +32,10 @@ void qa_store_prefetch(const qaward_store *store, uint64_t id_h);
  * (use qa_history_read). */
 int qa_store_read_shallow(qaward_history *h, const qaward_store *store, const char *subject_id, uint64_t id_h);
 
+/* A history document already parsed as part of a cycle document
+ * (cycle_json.c): as qaward_memstore_load_json (all or nothing), with
+ * messages keeping the positions in that document. */
+struct qj_value;
+int qa_memstore_load_node(qaward_memstore *ms, qaward_ctx *ctx, const struct qj_value *root);
+
 #endif

@@ -126,4 +126,14 @@ int qa_subject_attestation(const qaward_subject *s, const char *id, uint64_t h);
 int qa_secret_field(const char *name);
 const char *qa_secret_field_name(int i);
 
+/* A candidate's subject inside a cycle document (cycle_json.c), built from
+ * the parsed object so messages keep its positions in that document; id,
+ * kind and name (NULL: none) stand in for members the object lacks. */
+typedef struct qa_subject_defaults {
+    const char *id, *kind, *name;
+} qa_subject_defaults;
+struct qj_value;
+int qa_subject_from_node(qaward_subject **out, qaward_ctx *ctx, const struct qj_value *node,
+                         const qa_subject_defaults *def);
+
 #endif

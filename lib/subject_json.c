@@ -84,8 +84,10 @@ static int read_events(qaward_ctx *ctx, qaward_subject *s, const qj_value *o, co
     return 0;
 }
 
+/* `def` (top level only, may be NULL): id, kind and name for an object that
+ * lacks them (a cycle candidate's subject). */
 static int parse_subject(qaward_ctx *ctx, const qj_value *o, const char *path, int employer, qaward_subject *into,
-                         qaward_subject **out)
+                         qaward_subject **out, const qa_subject_defaults *def)
 {
     static const char *const keys[] = {"id", "kind", "name", "region_code", "legal_person", "for_profit",
                                        "registration_date", "excellence_model_since", "quality_work_since",
@@ -96,15 +98,15 @@ static int parse_subject(qaward_ctx *ctx, const qj_value *o, const char *path, i
     qaward_subject *s = into;
     int rc;
     if (!employer) {
-        const char *id, *kind;
-        TRY(qj_read_str(ctx, o, path, "id", 1, 1, &id));
-        TRY(qj_read_str(ctx, o, path, "kind", 1, 1, &kind));
+        const char *id = def ? def->id : NULL, *kind = def ? def->kind : NULL;
+        TRY(qj_read_str(ctx, o, path, "id", !def, 1, &id));
+        TRY(qj_read_str(ctx, o, path, "kind", !def, 1, &kind));
         if (strlen(id) > 200)
-            return at(ctx, QAWARD_ERANGE, qj_get(o, "id"), path, "id longer than 200 bytes");
+            return at(ctx, QAWARD_ERANGE, qj_get(o, "id") ? qj_get(o, "id") : o, path, "id longer than 200 bytes");
         TRY(qaward_subject_new(&s, ctx, id, kind));
         *out = s;
     }
-    const char *name = NULL, *region = NULL;
+    const char *name = def ? def->name : NULL, *region = NULL;
     int flag;
     qaward_date d;
     if ((rc = qj_read_str(ctx, o, path, "name", 0, 0, &name)) < 0)
@@ -192,7 +194,7 @@ static int parse_subject(qaward_ctx *ctx, const qj_value *o, const char *path, i
             TRY(qaward_subject_employer(&e, ctx, s));
             qj_path ep;
             qj_path_key(&ep, path, "employer");
-            TRY(parse_subject(ctx, em, ep.s, 1, e, NULL));
+            TRY(parse_subject(ctx, em, ep.s, 1, e, NULL, NULL));
         }
     }
     return 0;
@@ -201,8 +203,7 @@ static int parse_subject(qaward_ctx *ctx, const qj_value *o, const char *path, i
 static int build_subject(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
 {
     qaward_subject *s = NULL;
-    int rc = parse_subject(ctx, qj_root(doc), "$", 0, NULL, &s);
-    QA_UNUSED(arg);
+    int rc = parse_subject(ctx, qj_root(doc), "$", 0, NULL, &s, arg);
     *obj = s;
     return rc;
 }
@@ -222,6 +223,15 @@ int qaward_subject_load_json(qaward_subject **out, qaward_ctx *ctx, const char *
         return qa_error(ctx, QAWARD_EINVAL, "subject_load_json: json is NULL");
     void *s;
     int rc = qj_load(&s, ctx, json, len, &subject_loader, NULL);
+    *out = s;
+    return rc;
+}
+
+int qa_subject_from_node(qaward_subject **out, qaward_ctx *ctx, const struct qj_value *node,
+                         const qa_subject_defaults *def)
+{
+    void *s;
+    int rc = qj_load_node(&s, ctx, node, &subject_loader, def);
     *out = s;
     return rc;
 }
@@ -271,7 +281,7 @@ static int build_subject_list(void **obj, qaward_ctx *ctx, const qj_doc *doc, co
         qj_path ip;
         qj_path_index(&ip, base, i);
         qaward_subject *s = NULL;
-        rc = parse_subject(ctx, &arr->items[i], ip.s, 0, NULL, &s);
+        rc = parse_subject(ctx, &arr->items[i], ip.s, 0, NULL, &s, NULL);
         if (rc) {
             qaward_subject_free(s);
             goto fail;
