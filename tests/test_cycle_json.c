@@ -78,7 +78,7 @@ static void candidate_fields_refused_by_path(void **s)
         {CANDS("{" ORG ",'subject':{'kind':'individual'}}"), QAWARD_ESCHEMA,
          "$.candidates[0].subject.kind: expected \"organization\" (the candidate's kind)"},
         {CANDS("{" ORG ",'subject':{'registration_date':'2020-02-30'}}"), QAWARD_EINVAL,
-         "$.candidates[0].subject (line 1, column 153): $.registration_date (line 1, column 53): date \"2020-02-30\": "
+         "$.candidates[0].subject: $.registration_date (line 1, column 174): date \"2020-02-30\": "
          "day 30 does not exist in 2020-02"},
         {CANDS("{'id':'','kind':'organization','verdict':'eligible'}"), QAWARD_ESCHEMA,
          "$.candidates[0].id: must not be empty"},
@@ -417,7 +417,7 @@ static void art13_sheets_failures_name_the_document(void **s)
         {SHEETS_DOC(P1, RRULES("mean", "1"),
                     IDOC(ISHEET("P1", "material", "E1", "70")) "," IDOC(ISHEET("P1", "site", "E1", "101"))),
          QAWARD_ERANGE,
-         "$.sheets[1]: sheets: $.sheets[0].scores[0] (line 1, column 196): sheet 0 (applicant P1, stage site, assessor "
+         "$.sheets[1]: sheets: $.sheets[0].scores[0] (line 1, column 1041): sheet 0 (applicant P1, stage site, assessor "
          "E1): item I1.1: 101% is outside 0..100"},
         /* two assessors need the method the rules set: median with at least 3 */
         {SHEETS_DOC(P1, RRULES("median", "3"),
@@ -436,6 +436,105 @@ static void art13_sheets_failures_name_the_document(void **s)
         refused(cases[i].doc, cases[i].code, cases[i].msg);
 }
 
+
+/* ---- positions: a sub-document's messages point into the cycle document itself ---------- */
+
+/* The message equals `msg` exactly. */
+static void refused_exactly(const char *doc, int code, const char *msg)
+{
+    qaward_cycle *c;
+    int rc = load(&c, doc);
+    const char *m = qaward_ctx_message(ctx);
+    if (rc != code || strcmp(m, msg) != 0)
+        fail_msg("rc %d (wanted %d)\n  message \"%s\"\n  wanted  \"%s\"", rc, code, m, msg);
+    assert_null(c);
+}
+
+#define ML_HEAD                                                                                                        \
+    "{\n"                                                                                                              \
+    "  'format': 'qaward-cycle/1',\n"                                                                                  \
+    "  'cycle': {'id': 'x', 'decision_date': '2025-12-18'},\n"
+
+static void sub_documents_report_positions_in_the_cycle_document(void **s)
+{
+    (void)s;
+    const struct {
+        const char *doc;
+        int code;
+        const char *msg;
+    } cases[] = {
+        /* a candidate's subject, in the second candidate (read lazily, one at a time) */
+        {ML_HEAD "  'policy': 'jian-2023',\n"
+                 "  'candidates': [\n"
+                 "    {'id': 'A', 'kind': 'organization', 'verdict': 'eligible'},\n"
+                 "    {'id': 'B', 'kind': 'organization',\n"
+                 "     'subject': {\n"
+                 "       'region_code': '360802',\n"
+                 "       'registration_date': 20200101\n" /* line 10: the value at column 29 */
+                 "     }}\n"
+                 "  ]\n"
+                 "}",
+         QAWARD_ESCHEMA,
+         "$.candidates[1].subject: $.registration_date: expected a date \"YYYY-MM-DD\", found a number "
+         "(line 10, column 29)"},
+        /* the subject's employer, nested a level deeper */
+        {ML_HEAD "  'policy': 'jian-2023',\n"
+                 "  'candidates': [\n"
+                 "    {'id': 'P', 'kind': 'individual',\n"
+                 "     'subject': {'employer': {\n"
+                 "         'region_code': 360802}}}\n" /* line 8: the value at column 25 */
+                 "  ]\n"
+                 "}",
+         QAWARD_ESCHEMA,
+         "$.candidates[0].subject: $.employer.region_code: expected a string, found a number (line 8, column 25)"},
+        /* an assessors' sheets document */
+        {ML_HEAD "  'policy': 'jian-2023',\n"
+                 "  'review_rules': " RRULES("mean", "1") ",\n"
+                 "  'candidates': [" P1 "],\n"
+                 "  'sheets': [\n"
+                 "    {'format': 'qaward-sheets/1', 'scheme': 'individual-example',\n"
+                 "     'sheets': [\n"
+                 "       {'applicant': 'P1', 'stage': 'material', 'assessor': 'E1',\n"
+                 "        'scores': [{'item': 'I1.1', 'pct': 'high'}]}\n" /* line 11: the value at column 44 */
+                 "     ]}\n"
+                 "  ]\n"
+                 "}",
+         QAWARD_ESCHEMA,
+         "$.sheets[0]: sheets: $.sheets[0].scores[0].pct: expected an integer, found a string (line 11, column 44)"},
+        /* an inline policy */
+        {ML_HEAD "  'policy': {\n"
+                 "    'format': 'qaward-policy/1',\n"
+                 "    'id': 'p',\n"
+                 "    'fictional': 'yes'\n" /* line 7: the value at column 18 */
+                 "  },\n"
+                 "  'candidates': []\n"
+                 "}",
+         QAWARD_ESCHEMA, "$.policy: $.fictional: expected a boolean, found a string (line 7, column 18)"},
+        /* inline review rules */
+        {ML_HEAD "  'policy': 'jian-2023',\n"
+                 "  'review_rules': {\n"
+                 "    'format': 'qaward-review-rules/1',\n"
+                 "    'id': 't',\n"
+                 "    'kinds': {}\n" /* line 8: the value at column 14 */
+                 "  },\n"
+                 "  'candidates': []\n"
+                 "}",
+         QAWARD_ESCHEMA, "$.review_rules: review rules: $.kinds: expected an array, found an object (line 8, column 14)"},
+        /* the history */
+        {ML_HEAD "  'policy': 'jian-2023',\n"
+                 "  'history': {\n"
+                 "    'awards': [\n"
+                 "      {'subject_id': 'A', 'level': 'award', 'kind': 'organization',\n"
+                 "       'award_date': '2024-13-01'}\n" /* line 8: the value at column 22 */
+                 "    ]\n"
+                 "  },\n"
+                 "  'candidates': []\n"
+                 "}",
+         QAWARD_EINVAL, "$.history: $.awards[0].award_date (line 8, column 22): date \"2024-13-01\": month 13 does not exist"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        refused_exactly(cases[i].doc, cases[i].code, cases[i].msg);
+}
 
 /* ---- the cycle report (Art. 13(三)(七), 15; R12, R13, R19) ------------------------------ */
 
@@ -694,6 +793,7 @@ int main(void)
         cmocka_unit_test(inline_policy_and_rules_load_like_builtins),
         cmocka_unit_test(art13_sheets_give_stage_totals),
         cmocka_unit_test(art13_sheets_failures_name_the_document),
+        cmocka_unit_test(sub_documents_report_positions_in_the_cycle_document),
         cmocka_unit_test(art13_report_every_format_language_and_version),
         cmocka_unit_test(report_write_text_and_failing_sink),
         cmocka_unit_test(r8_rewinner_and_secret_upper_tie_in_report),

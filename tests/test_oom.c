@@ -737,6 +737,41 @@ static void scheme_survives_every_failing_allocation(void **state)
     (void)state;
     run("scheme", scenario_scheme, 5);
 }
+/* A cycle document carrying every kind of sub-document inline: policy, review
+ * rules, history, a candidate's subject and a sheets document, each built from
+ * the parsed tree (no re-encoded copy). */
+static char *sub_docs_cycle;
+static size_t sub_docs_cycle_len;
+
+static int scenario_cycle_sub_documents(qaward_ctx *ctx)
+{
+    qaward_cycle *c = NULL;
+    int rc;
+    TRY(qaward_cycle_load_json(&c, ctx, sub_docs_cycle, sub_docs_cycle_len));
+    TRY(qaward_cycle_run(ctx, c, NULL));
+out:
+    qaward_cycle_free(c);
+    return rc;
+}
+
+static void cycle_sub_documents_survive_every_failing_allocation(void **state)
+{
+    (void)state;
+    size_t n = F_POLICY.len + F_RULES.len + F_HISTORY.len + F_SHEETS.len + 1024;
+    sub_docs_cycle = malloc(n);
+    assert_non_null(sub_docs_cycle);
+    int len = snprintf(sub_docs_cycle, n,
+                       "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"as_of\":\"2025-06-30\","
+                       "\"decision_date\":\"2025-12-18\"},\n\"policy\":%s,\n\"review_rules\":%s,\n\"history\":%s,\n"
+                       "\"candidates\":[{\"id\":\"IND-001\",\"kind\":\"individual\",\"subject\":"
+                       "{\"region_code\":\"360802\"}},{\"id\":\"IND-002\",\"kind\":\"individual\","
+                       "\"verdict\":\"eligible\"}],\n\"sheets\":[%s]}",
+                       F_POLICY.text, F_RULES.text, F_HISTORY.text, F_SHEETS.text);
+    assert_true(len > 0 && (size_t)len < n);
+    sub_docs_cycle_len = (size_t)len;
+    run("cycle subdocs", scenario_cycle_sub_documents, 20);
+    free(sub_docs_cycle);
+}
 static void sheets_scores_composites_survive_every_failing_allocation(void **state)
 {
     (void)state;
@@ -790,6 +825,7 @@ int main(void)
         cmocka_unit_test(review_rules_survive_every_failing_allocation),
         cmocka_unit_test(scheme_survives_every_failing_allocation),
         cmocka_unit_test(sheets_scores_composites_survive_every_failing_allocation),
+        cmocka_unit_test(cycle_sub_documents_survive_every_failing_allocation),
         cmocka_unit_test(subject_survives_every_failing_allocation),
         cmocka_unit_test(memstore_survives_every_failing_allocation),
         cmocka_unit_test(check_survives_every_failing_allocation),
