@@ -570,10 +570,331 @@ static void r5_fast_equals_full_on_every_condition_type_and_fallback(void **stat
     qaward_memstore_free(ms);
 }
 
+
+/* ---- exact values of single subjects -------------------------------------------------------- */
+static qaward_verdict *check_ok(const qaward_policy *p, const qaward_subject *s, qaward_memstore *ms, qaward_date as_of)
+{
+    rig r;
+    rig_open(&r, p, ms);
+    int rc;
+    qaward_verdict *v = rig_check(&r, s, as_of, &rc);
+    if (rc)
+        fprintf(stderr, "check: %s\n", qaward_ctx_message(ctx));
+    assert_int_equal(rc, QAWARD_OK);
+    rig_close(&r);
+    return v;
+}
+
+static int check_err(const qaward_policy *p, const qaward_subject *s, qaward_memstore *ms, qaward_date as_of,
+                     const char *msg)
+{
+    rig r;
+    rig_open(&r, p, ms);
+    int rc;
+    qaward_verdict *v = rig_check(&r, s, as_of, &rc);
+    assert_null(v);
+    assert_int_not_equal(rc, QAWARD_OK);
+    if (strcmp(qaward_ctx_message(ctx), msg) != 0)
+        fprintf(stderr, "got message: %s\n", qaward_ctx_message(ctx));
+    assert_string_equal(qaward_ctx_message(ctx), msg);
+    rig_close(&r);
+    return rc;
+}
+
+static size_t at(const qaward_verdict *v, const char *rule)
+{
+    for (size_t i = 0; i < qaward_verdict_check_count(v); i++)
+        if (strcmp(qaward_verdict_check_rule(v, i), rule) == 0)
+            return i;
+    fail_msg("no check %s", rule);
+    return 0;
+}
+
+/* Outcome, earliest pass date, and both messages of one check. */
+static void expect(qaward_verdict *v, const char *rule, int outcome, qaward_date earliest, const char *en, const char *zh)
+{
+    size_t i = at(v, rule);
+    assert_int_equal(qaward_verdict_check_outcome(v, i), outcome);
+    assert_int_equal(qaward_verdict_check_earliest(v, i), earliest);
+    const char *m_en = qaward_verdict_check_message(v, i, QAWARD_LANG_EN);
+    const char *m_zh = qaward_verdict_check_message(v, i, QAWARD_LANG_ZH);
+    if (en && strcmp(m_en, en) != 0)
+        fprintf(stderr, "%s en: %s\n", rule, m_en);
+    if (zh && strcmp(m_zh, zh) != 0)
+        fprintf(stderr, "%s zh: %s\n", rule, m_zh);
+    if (en)
+        assert_string_equal(m_en, en);
+    if (zh)
+        assert_string_equal(m_zh, zh);
+    assert_ptr_equal(qaward_verdict_check_message(v, i, QAWARD_LANG_EN), m_en); /* cached */
+}
+
+static void expect_facts(qaward_verdict *v, const char *rule, const char *facts)
+{
+    const char *f = qaward_verdict_check_facts(v, at(v, rule));
+    if (strcmp(f, facts) != 0)
+        fprintf(stderr, "%s facts: %s\n", rule, f);
+    assert_string_equal(f, facts);
+    assert_ptr_equal(qaward_verdict_check_facts(v, at(v, rule)), f); /* cached */
+}
+
+static qaward_subject *subject(const char *id, const char *kind)
+{
+    qaward_subject *s;
+    assert_int_equal(qaward_subject_new(&s, ctx, id, kind), QAWARD_OK);
+    return s;
+}
+
+/* An organisation passing every condition of the test policy 2016-2035. */
+static qaward_subject *good_org(const char *id)
+{
+    qaward_subject *s = subject(id, "organization");
+    e_good(s, 1);
+    return s;
+}
+
+static void bind(qaward_subject *s, const qaward_policy *p)
+{
+    assert_int_equal(qaward_subject_bind(s, ctx, p), QAWARD_OK);
+}
+
+/* R1: a term starting on 29 February ends on 28 February in a common year,
+ * including a century year (2100) and not in 2000 (divisible by 400). */
+static void r1_feb29_terms_end_28_february_in_century_years(void **state)
+{
+    (void)state;
+    qaward_subject *s = good_org("feb29");
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, 20960229), 0);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2098, 5), 0);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2099, 5), 0);
+    bind(s, edge);
+    qaward_verdict *v = check_ok(edge, s, NULL, 21000227);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 21000228);
+    expect(v, "o_reg4", QAWARD_FAIL, 21000228, "registration date 2096-02-29: 4 year(s) are reached only on 2100-02-28",
+           "登记注册日期为 2096-02-29，至 2100-02-28 方满 4 年");
+    qaward_verdict_free(v);
+    v = check_ok(edge, s, NULL, 21000228);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 21000228);
+    expect(v, "o_reg4", QAWARD_PASS, QAWARD_DATE_NONE,
+           "registration date 2096-02-29: 4 year(s) reached on 2100-02-28, on or before 2100-02-28",
+           "登记注册日期为 2096-02-29，满 4 年之日 2100-02-28 不晚于 2100-02-28");
+    qaward_verdict_free(v);
+    /* 2000 is a leap year: 1996-02-29 + 4 years = 2000-02-29 */
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, 19960229), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20000228);
+    expect(v, "o_reg4", QAWARD_FAIL, 20000229, NULL, NULL);
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+    /* R2: an event of 2096-02-29 leaves a 4-year look-back on 2100-02-28 */
+    s = good_org("feb29-event");
+    assert_int_equal(qaward_subject_add_event(s, ctx, "accident", "高", 0, 20960229), 0);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2098, 5), 0);
+    assert_int_equal(qaward_subject_set_profit(s, ctx, 2099, 5), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 21000227);
+    expect(v, "o_events4", QAWARD_FAIL, 21000228, "accident on 2096-02-29, grade 高; leaves the 4-year look-back on 2100-02-28",
+           "accident 2096-02-29，等级高；2100-02-28 起移出 4 年回溯期");
+    assert_int_equal(qaward_verdict_earliest(v), 21000228);
+    qaward_verdict_free(v);
+    v = check_ok(edge, s, NULL, 21000228);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+}
+
+/* R3, R2: terms that would end after 9999-12-31 never pass by time alone. */
+static void r3_terms_past_year_9999_are_not_time_only(void **state)
+{
+    (void)state;
+    qaward_subject *s = subject("y9998", "organization");
+    assert_int_equal(qaward_subject_set_date(s, ctx, QAWARD_DATE_REGISTRATION, 99980601), 0);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "qms", NULL, 99980101, QAWARD_DATE_NONE), 0);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "accident", "高", 0, 99980301), 0);
+    for (int bound = 0; bound < 2; bound++) {
+        if (bound)
+            bind(s, edge);
+        qaward_verdict *v = check_ok(edge, s, NULL, 99991231);
+        assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+        assert_int_equal(qaward_verdict_earliest(v), QAWARD_DATE_NONE);
+        expect(v, "o_reg4", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
+        expect(v, "o_held4", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
+        expect(v, "o_events4", QAWARD_FAIL, QAWARD_DATE_NONE, "accident on 9998-03-01, grade 高; no time limit",
+               "accident 9998-03-01，等级高；不设期限");
+        assert_non_null(strstr(qaward_verdict_check_message(v, at(v, "o_reg4"), QAWARD_LANG_EN), "9998-06-01"));
+        qaward_verdict_free(v);
+    }
+    qaward_subject_free(s);
+}
+
+/* R2, R18: the latest disqualifying event is named, with its grade, deaths and
+ * the number of them; a look-back-free rule has no time limit. */
+static void r18_event_messages_grade_deaths_count(void **state)
+{
+    (void)state;
+    qaward_subject *s = good_org("events");
+    assert_int_equal(qaward_subject_add_event(s, ctx, "accident", "极", 0, 20220601), 0);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "accident", "高", 1, 20230105), 0);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "accident", "低", 0, 20230201), 0); /* below 中, no death */
+    assert_int_equal(qaward_subject_add_event(s, ctx, "credit", "高", 0, 20100101), 0);
+    bind(s, edge);
+    qaward_verdict *v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), QAWARD_DATE_NONE); /* the credit record has no time limit */
+    expect(v, "o_events4", QAWARD_FAIL, 20270105,
+           "accident on 2023-01-05, grade 高, 1 death(s) (2 in all); leaves the 4-year look-back on 2027-01-05",
+           "accident 2023-01-05，等级高，死亡 1 人（共 2 起）；2027-01-05 起移出 4 年回溯期");
+    expect_facts(v, "o_events4",
+                 "{\"event\":{\"kind\":\"accident\",\"grade\":\"高\",\"deaths\":1,\"date\":\"2023-01-05\"},\"disqualifying_events\":2}");
+    expect(v, "o_credit", QAWARD_FAIL, QAWARD_DATE_NONE, "credit record on 2010-01-01, grade 高; no time limit",
+           "失信 2010-01-01，等级高；不设期限");
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+
+    s = good_org("ungraded");
+    assert_int_equal(qaward_subject_add_event(s, ctx, "accident", NULL, 0, 20230105), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INCOMPLETE);
+    expect(v, "o_events4", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "an event lacks the grade needed to decide",
+           "有事件未注明等级，无法判断");
+    expect_facts(v, "o_events4", "{}");
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+
+    s = good_org("breach");
+    assert_int_equal(qaward_subject_add_event(s, ctx, "breach", NULL, 0, 20210101), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 20250101);
+    expect(v, "o_events4", QAWARD_FAIL, 20250101, "breach on 2021-01-01; leaves the 4-year look-back on 2025-01-01",
+           "违规 2021-01-01；2025-01-01 起移出 4 年回溯期");
+    expect(v, "o_credit", QAWARD_PASS, QAWARD_DATE_NONE, "no disqualifying record", "无不符合条件的记录");
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+}
+
+/* R3: certificate runs, renewals without gap, expiry before N years; level scales. */
+static void r3_certificate_messages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *type, *level;
+        qaward_date from, to;
+    } certs[][2] = {
+        {{"qms", NULL, 20220101, 0}, {0}},
+        {{"ems", NULL, 20220101, 20241231}, {0}},
+        {{"qms", NULL, 20180101, 20201231}, {"ems", NULL, 20210101, 0}},
+        {{"other_cert", NULL, 20100101, 0}, {"grade_cert", "C", 20200101, 0}},
+        {{"grade_cert", NULL, 20200101, 0}, {0}},
+    };
+    qaward_verdict *v[5];
+    for (size_t i = 0; i < 5; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "cert%zu", i);
+        qaward_subject *s = subject(id, "organization");
+        assert_int_equal(qaward_subject_set_known(s, ctx, QAWARD_LIST_CERTIFICATES, 1), 0);
+        for (size_t k = 0; k < 2 && certs[i][k].type; k++)
+            assert_int_equal(qaward_subject_add_certificate(s, ctx, certs[i][k].type, certs[i][k].level, certs[i][k].from,
+                                                            certs[i][k].to), 0);
+        bind(s, edge);
+        v[i] = check_ok(edge, s, NULL, 20240601);
+        qaward_subject_free(s);
+    }
+    expect(v[0], "o_held4", QAWARD_FAIL, 20260101, "QMS certificate held since 2022-01-01: 4 year(s) are reached only on 2026-01-01",
+           "qms 自 2022-01-01 起连续有效，至 2026-01-01 方满 4 年");
+    expect(v[0], "o_level", QAWARD_FAIL, QAWARD_DATE_NONE, "no graded certificate valid on 2024-06-01", "2024-06-01 无有效的等级证书");
+    expect(v[1], "o_held4", QAWARD_FAIL, QAWARD_DATE_NONE,
+           "EMS certificate held since 2022-01-01 expires on 2024-12-31, before 4 years are reached",
+           "环境证书 自 2022-01-01 起有效，但于 2024-12-31 到期，满 4 年前须换证");
+    expect_facts(v[1], "o_held4", "{\"certificate\":\"ems\",\"held_since\":\"2022-01-01\",\"valid_to\":\"2024-12-31\"}");
+    expect(v[2], "o_held4", QAWARD_PASS, QAWARD_DATE_NONE,
+           "EMS certificate held without gap since 2018-01-01: 4 year(s) reached on 2022-01-01, on or before 2024-06-01",
+           "环境证书 自 2018-01-01 起连续有效，满 4 年之日 2022-01-01 不晚于 2024-06-01");
+    expect_facts(v[2], "o_held4", "{\"certificate\":\"ems\",\"held_since\":\"2018-01-01\",\"valid_to\":null}");
+    expect(v[3], "o_held4", QAWARD_FAIL, QAWARD_DATE_NONE, "no certificate of the listed types is valid on 2024-06-01",
+           "2024-06-01 无有效的所列管理体系认证证书");
+    expect_facts(v[3], "o_held4", "{\"certificate\":null}");
+    expect(v[3], "o_level", QAWARD_FAIL, QAWARD_DATE_NONE, "graded certificate level C is below B", "等级证书等级为C，低于B");
+    expect(v[4], "o_level", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "a certificate lacks its level", "证书未注明等级，无法判断");
+    expect_facts(v[4], "o_level", "{\"certificate\":\"grade_cert\",\"level\":null}");
+    for (size_t i = 0; i < 5; i++)
+        qaward_verdict_free(v[i]);
+    /* unknown certificates */
+    qaward_subject *s = subject("nocerts", "organization");
+    bind(s, edge);
+    qaward_verdict *u = check_ok(edge, s, NULL, 20240601);
+    expect(u, "o_held4", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the certificates are not known", "未提供证书情况");
+    expect_facts(u, "o_held4", "{}");
+    expect(u, "o_level", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the certificates are not known", "未提供证书情况");
+    expect(u, "o_region", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the region code is not known", "未提供行政区划代码");
+    expect(u, "o_reg4", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the registration date is not known", "未提供登记注册日期");
+    expect(u, "o_events4", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the event record is not known", "未提供事件记录");
+    expect(u, "o_profit", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "whether the organisation is for-profit is not known",
+           "未知是否为营利性组织，无法判断本条是否适用");
+    qaward_verdict_free(u);
+    qaward_subject_free(s);
+}
+
+/* Art. 10(2), 10(5): flags, region, attestations (R6) and the one-language
+ * fallbacks of titles and citations. */
+static void r6_flags_region_attestations_and_language_fallbacks(void **state)
+{
+    (void)state;
+    qaward_subject *s = subject("flags", "organization");
+    assert_int_equal(qaward_subject_set_legal_person(s, ctx, 0), 0);
+    assert_int_equal(qaward_subject_set_for_profit(s, ctx, 0), 0);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "att_a", 0), 0);
+    assert_int_equal(qaward_subject_set_region(s, ctx, "123456"), 0);
+    bind(s, edge);
+    qaward_verdict *v = check_ok(edge, s, NULL, 20240601);
+    expect(v, "o_legal", QAWARD_FAIL, QAWARD_DATE_NONE, "legal person: no", "法人资格：否");
+    expect(v, "o_forprofit", QAWARD_FAIL, QAWARD_DATE_NONE, "for-profit: no", "营利性：否");
+    expect_facts(v, "o_forprofit", "{\"for_profit\":false}");
+    assert_string_equal(qaward_verdict_check_threshold(v, at(v, "o_forprofit")), "{\"for_profit\":true}");
+    expect(v, "o_profit", QAWARD_NOT_APPLICABLE, QAWARD_DATE_NONE, "applies to for-profit organisations only",
+           "仅适用于从事生产、经营活动的组织");
+    expect(v, "o_np", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "no attestation yet on \"\" (np_good)", "尚无评审机构关于“”的认定（np_good）");
+    expect(v, "o_att", QAWARD_FAIL, QAWARD_DATE_NONE, "the reviewing body does not attest \"attested A\"",
+           "评审机构认定不符合“attested A”");
+    expect(v, "o_region", QAWARD_FAIL, QAWARD_DATE_NONE, "region code 123456 is outside test area (prefixes 77, 7801)",
+           "行政区划代码 123456 不属于测试区（代码前缀 77, 7801）");
+    /* a citation in one language serves both */
+    assert_string_equal(qaward_verdict_check_citation(v, at(v, "o_region"), QAWARD_LANG_EN), "第一条");
+    assert_string_equal(qaward_verdict_check_citation(v, at(v, "o_legal"), QAWARD_LANG_ZH), "Art. 1(2)");
+    char *json;
+    assert_int_equal(qaward_verdict_to_json(&json, v, ctx), QAWARD_OK);
+    assert_non_null(strstr(json, "\"zh\": \"第二十一条\",\n        \"en\": \"第二十一条\""));
+    assert_non_null(strstr(json, "\"zh\": \"Art. 1(2)\",\n        \"en\": \"Art. 1(2)\""));
+    qaward_string_free(ctx, json);
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_set_for_profit(s, ctx, 1), 0);
+    assert_int_equal(qaward_subject_set_legal_person(s, ctx, 1), 0);
+    assert_int_equal(qaward_subject_set_region(s, ctx, "780123"), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    expect(v, "o_forprofit", QAWARD_PASS, QAWARD_DATE_NONE, "for-profit: yes", "营利性：是");
+    expect(v, "o_legal", QAWARD_PASS, QAWARD_DATE_NONE, "legal person: yes", "法人资格：是");
+    expect(v, "o_np", QAWARD_NOT_APPLICABLE, QAWARD_DATE_NONE, "applies to non-profit organisations only",
+           "仅适用于从事非营利性业务的组织");
+    expect(v, "o_region", QAWARD_PASS, QAWARD_DATE_NONE, "region code 780123 is within test area (prefixes 77, 7801)", NULL);
+    expect(v, "o_profit", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "net profit for fiscal year 2022 is not known", "缺少 2022 财年净利润");
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(r5_fast_equals_full_on_every_condition_type_and_fallback),
+        cmocka_unit_test(r1_feb29_terms_end_28_february_in_century_years),
+        cmocka_unit_test(r3_terms_past_year_9999_are_not_time_only),
+        cmocka_unit_test(r18_event_messages_grade_deaths_count),
+        cmocka_unit_test(r3_certificate_messages),
+        cmocka_unit_test(r6_flags_region_attestations_and_language_fallbacks),
     };
     if (qaward_ctx_new(&ctx, NULL))
         return 1;
