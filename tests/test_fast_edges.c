@@ -886,6 +886,114 @@ static void r6_flags_region_attestations_and_language_fallbacks(void **state)
     qaward_subject_free(s);
 }
 
+
+/* R7, R8: the wait runs from the award date; this policy ignores an award
+ * revoked on or before the as-of date ("revoked_counts": false). R9-R11: bans
+ * by years from the decision, a revoking finding without a ban, a bare one. */
+static void r7_r9_waits_and_bans_from_the_store(void **state)
+{
+    (void)state;
+    qaward_memstore *ms;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    add_award(ms, "w1", "gold", 20200501, 20230101);
+    add_award(ms, "w2", "gold", 20200501, QAWARD_DATE_NONE);
+    add_award(ms, "w2", "plain", 20210501, QAWARD_DATE_NONE);
+    add_sanction(ms, "b1", "lie", 20200310, 0, 0);
+    add_sanction(ms, "b1", "lie", 20190101, 0, 0);
+    add_sanction(ms, "b1", "warn", 20210505, 0, 0);
+    add_sanction(ms, "b1", "note", 20210606, 0, 0);
+    add_sanction(ms, "b2", "lie", 20200101, 20250101, 20260101); /* a recorded window starting later */
+    qaward_subject *w1 = good_org("w1"), *w2 = good_org("w2"), *b1 = good_org("b1"), *b2 = good_org("b2");
+    bind(w1, edge);
+    bind(w2, edge);
+    bind(b1, edge);
+
+    qaward_verdict *v = check_ok(edge, w1, ms, 20220601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 20240501);
+    expect(v, "wait_gold", QAWARD_FAIL, 20240501,
+           "gold award won on 2020-05-01 (revoked; the wait still applies); may apply again from 2024-05-01",
+           "2020-05-01 获得金奖（已撤销，仍须等待），2024-05-01 起方可重新申报");
+    expect_facts(v, "wait_gold",
+                 "{\"level\":\"gold\",\"award_date\":\"2020-05-01\",\"revoked_on\":\"2023-01-01\",\"may_apply_from\":\"2024-05-01\"}");
+    assert_string_equal(qaward_verdict_check_threshold(v, at(v, "wait_gold")),
+                        "{\"level\":\"gold\",\"length\":4,\"unit\":\"years\",\"count\":\"from_date\"}");
+    qaward_verdict_free(v);
+    v = check_ok(edge, w1, ms, 20230601); /* revoked before the as-of date: ignored */
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    expect(v, "wait_gold", QAWARD_PASS, QAWARD_DATE_NONE, "no gold award on record", "无获得金奖的记录");
+    qaward_verdict_free(v);
+
+    v = check_ok(edge, w2, ms, 20240430);
+    expect(v, "wait_gold", QAWARD_FAIL, 20240501, "gold award won on 2020-05-01; may apply again from 2024-05-01",
+           "2020-05-01 获得金奖，2024-05-01 起方可重新申报");
+    qaward_verdict_free(v);
+    v = check_ok(edge, w2, ms, 20240501);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    expect(v, "wait_gold", QAWARD_PASS, QAWARD_DATE_NONE, "gold award won on 2020-05-01; may apply again from 2024-05-01",
+           "2020-05-01 获得金奖，自 2024-05-01 起可重新申报");
+    qaward_verdict_free(v);
+
+    v = check_ok(edge, b1, ms, 20230309);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 20230310);
+    expect(v, "ban_lie", QAWARD_FAIL, 20230310, "finding of lying on 2020-03-10: applications refused until 2023-03-10 (exclusive)",
+           "2020-03-10 认定“虚假”，2023-03-10 前不予受理申报");
+    expect_facts(v, "ban_lie", "{\"findings\":2,\"decided_on\":\"2020-03-10\",\"ban_until\":\"2023-03-10\",\"revokes_award_date\":null}");
+    qaward_verdict_free(v);
+    v = check_ok(edge, b1, ms, 20230310);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    expect(v, "ban_lie", QAWARD_PASS, QAWARD_DATE_NONE, "finding of lying on 2020-03-10: the ban ended on 2023-03-10",
+           "2020-03-10 认定“虚假”，不予受理期已于 2023-03-10 结束");
+    expect(v, "ban_warn", QAWARD_PASS, QAWARD_DATE_NONE, "finding of warning on 2021-05-05, the award is revoked; no ban on applying",
+           "2021-05-05 认定“警告”，取消其奖励；不限制申报");
+    assert_string_equal(qaward_verdict_check_threshold(v, at(v, "ban_warn")),
+                        "{\"sanction\":\"warn\",\"ban_length\":null,\"revokes\":true}");
+    expect(v, "ban_note", QAWARD_PASS, QAWARD_DATE_NONE, "finding of  on 2021-06-06; no ban on applying",
+           "2021-06-06 认定“”；不限制申报");
+    qaward_verdict_free(v);
+    v = check_ok(edge, w1, ms, 20230310);
+    expect(v, "ban_lie", QAWARD_PASS, QAWARD_DATE_NONE, "no finding of lying", "无“虚假”记录");
+    expect_facts(v, "ban_lie", "{\"findings\":0}");
+    qaward_verdict_free(v);
+
+    /* A recorded window that has not begun: no ban yet (R9), and the text says so. */
+    for (int bound = 0; bound < 2; bound++) {
+        if (bound)
+            bind(b2, edge);
+        v = check_ok(edge, b2, ms, 20240601);
+        assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+        expect(v, "ban_lie", QAWARD_PASS, QAWARD_DATE_NONE,
+               "finding of lying on 2020-01-01: the ban until 2026-01-01 has not begun on 2024-06-01",
+               "2020-01-01 认定“虚假”，不予受理期至 2026-01-01，于 2024-06-01 尚未开始");
+        qaward_verdict_free(v);
+        v = check_ok(edge, b2, ms, 20250101);
+        expect(v, "ban_lie", QAWARD_FAIL, 20260101, "finding of lying on 2020-01-01: applications refused until 2026-01-01 (exclusive)",
+               NULL);
+        qaward_verdict_free(v);
+    }
+
+    /* Windows past 9999 and records the policy does not know are errors, both ways. */
+    qaward_memstore *bad;
+    assert_int_equal(qaward_memstore_new(&bad, ctx), 0);
+    add_award(bad, "w1", "gold", 99970101, QAWARD_DATE_NONE);
+    add_sanction(bad, "w2", "lie", 99980101, 0, 0);
+    add_sanction(bad, "b1", "zzz", 20200101, 0, 0);
+    add_award(bad, "b2", "bronze", 20200101, QAWARD_DATE_NONE);
+    assert_int_equal(check_err(edge, w1, bad, 99991231, "wait wait_gold: award of 99970101 ends after year 9999"), QAWARD_ERANGE);
+    assert_int_equal(check_err(edge, w2, bad, 99991231, "sanction lie of 99980101: ban ends after year 9999"), QAWARD_ERANGE);
+    assert_int_equal(check_err(edge, b1, bad, 20240601,
+                               "history of b1: sanction kind \"zzz\" is not a sanction kind of policy edge-test"), QAWARD_EINVAL);
+    assert_int_equal(check_err(edge, b2, bad, 20240601, "history of b2: award level \"bronze\" is not a level of policy edge-test"),
+                     QAWARD_EINVAL);
+    qaward_memstore_free(bad);
+    qaward_subject_free(w1);
+    qaward_subject_free(w2);
+    qaward_subject_free(b1);
+    qaward_subject_free(b2);
+    qaward_memstore_free(ms);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -895,6 +1003,7 @@ int main(void)
         cmocka_unit_test(r18_event_messages_grade_deaths_count),
         cmocka_unit_test(r3_certificate_messages),
         cmocka_unit_test(r6_flags_region_attestations_and_language_fallbacks),
+        cmocka_unit_test(r7_r9_waits_and_bans_from_the_store),
     };
     if (qaward_ctx_new(&ctx, NULL))
         return 1;
