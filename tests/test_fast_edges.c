@@ -994,6 +994,407 @@ static void r7_r9_waits_and_bans_from_the_store(void **state)
     qaward_memstore_free(ms);
 }
 
+
+/* R17 / Art. 26: before the policy is in force every entry point refuses, the
+ * fast ones through the general path; fiscal years before year 1 are unknown (R4). */
+static void r17_not_in_force_and_fiscal_years_before_year_one(void **state)
+{
+    (void)state;
+    qaward_subject *s = good_org("early");
+    bind(s, edge);
+    const char *msg = "no policy in force on 0001-01-01: policy edge-test is in force from 0001-01-02 (validity)";
+    assert_int_equal(check_err(edge, s, NULL, 10101, msg), QAWARD_ENOPOLICY);
+    qaward_checker *c;
+    assert_int_equal(qaward_checker_new(&c, ctx, edge, NULL), QAWARD_OK);
+    const qaward_subject *one[1] = {s};
+    int st = -1;
+    size_t done = 9;
+    assert_int_equal(qaward_checker_fast_many(&st, NULL, NULL, &done, c, one, 1, 10101), QAWARD_ENOPOLICY);
+    assert_int_equal(done, 0);
+    assert_string_equal(qaward_ctx_message(ctx), "subjects[0] early: no policy in force on 0001-01-01: policy edge-test is "
+                                                 "in force from 0001-01-02 (validity)");
+    qaward_checker_free(c);
+    qaward_verdict *v = check_ok(edge, s, NULL, 10601);
+    expect(v, "o_profit", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "net profit for fiscal year -1 is not known", "缺少 -1 财年净利润");
+    expect_facts(v, "o_profit", "{\"net_profit_fen\":{\"-1\":null,\"0\":null}}");
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+}
+
+/* qaward_checker_fast / _fast_many argument handling and the prefetch paths:
+ * unbound subjects, subjects bound elsewhere, a NULL in the list, an empty
+ * memory store, a store that is not the memory store. */
+static void r5_fast_entry_points_arguments_and_mixed_lists(void **state)
+{
+    (void)state;
+    qaward_checker *c;
+    assert_int_equal(qaward_checker_new(&c, ctx, edge, NULL), QAWARD_OK);
+    qaward_subject *s = good_org("args");
+    bind(s, edge);
+    int st = -1;
+    uint32_t codes[4];
+    assert_int_equal(qaward_checker_fast(NULL, NULL, NULL, NULL, 0, NULL, NULL, s, 20240601), QAWARD_EINVAL);
+    assert_int_equal(qaward_checker_fast(NULL, NULL, NULL, NULL, 0, NULL, c, s, 20240601), QAWARD_EINVAL);
+    assert_string_equal(qaward_ctx_message(ctx), "checker_fast: status is NULL, or codes is NULL with cap > 0");
+    assert_int_equal(qaward_checker_fast(&st, NULL, NULL, NULL, 2, NULL, c, s, 20240601), QAWARD_EINVAL);
+    assert_int_equal(qaward_checker_fast(&st, NULL, NULL, NULL, 0, NULL, c, s, 20240601), QAWARD_OK);
+    assert_int_equal(st, QAWARD_ELIGIBLE);
+    assert_int_equal(qaward_checker_fast(&st, NULL, codes, NULL, 4, NULL, c, NULL, 20240601), QAWARD_EINVAL);
+    assert_string_equal(qaward_ctx_message(ctx), "check: subject is NULL");
+    assert_int_equal(qaward_checker_fast(&st, NULL, codes, NULL, 4, NULL, c, s, 20250230), QAWARD_EINVAL);
+    assert_string_equal(qaward_ctx_message(ctx), "check: invalid as-of date 20250230");
+    qaward_checker_free(c);
+
+    /* 14 subjects: bound, unbound, bound to another policy, histories or not */
+    qaward_policy *jian;
+    assert_int_equal(qaward_policy_builtin(&jian, ctx, "jian-2023"), QAWARD_OK);
+    qaward_memstore *ms, *empty;
+    assert_int_equal(qaward_memstore_new(&ms, ctx), 0);
+    assert_int_equal(qaward_memstore_new(&empty, ctx), 0);
+    qaward_subject *v[14];
+    for (size_t i = 0; i < 14; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "mix%02zu", i);
+        v[i] = good_org(id);
+        if (i % 3 == 0)
+            add_award(ms, id, "gold", 20210101 + (qaward_date)i, QAWARD_DATE_NONE);
+        if (i % 4 != 1)
+            bind(v[i], i % 7 == 3 ? jian : edge);
+    }
+    qaward_memstore *stores[3] = {ms, empty, NULL};
+    for (int k = 0; k < 3; k++) {
+        rig r;
+        rig_open(&r, edge, stores[k]);
+        rig_many(&r, v, 14, 20240601);
+        rig_many(&r, v, 14, 20250101);
+        /* a NULL in the list stops there, naming it */
+        qaward_subject *w[14];
+        memcpy(w, v, sizeof w);
+        w[9] = NULL;
+        int sts[14];
+        qaward_date ear[14];
+        size_t done = 99;
+        assert_int_equal(qaward_checker_fast_many(sts, ear, NULL, &done, r.fast, (const qaward_subject *const *)w, 14, 20240601),
+                         QAWARD_EINVAL);
+        assert_int_equal(done, 9);
+        assert_string_equal(qaward_ctx_message(ctx), "checker_fast_many: subjects[9] is NULL");
+        for (size_t i = 0; i < 9; i++) {
+            qaward_date e;
+            assert_int_equal(qaward_checker_fast(&st, &e, NULL, NULL, 0, NULL, r.ref, v[i], 20240601), QAWARD_OK);
+            assert_int_equal(sts[i], st);
+            assert_int_equal(ear[i], e);
+        }
+        rig_close(&r);
+    }
+    /* an error message longer than the context's buffer keeps the prefix */
+    char longid[700];
+    memset(longid, 'x', sizeof longid - 1);
+    longid[sizeof longid - 1] = '\0';
+    qaward_subject *lg = subject(longid, "nope");
+    const qaward_subject *one[1] = {lg};
+    assert_int_equal(qaward_checker_new(&c, ctx, edge, NULL), QAWARD_OK);
+    assert_int_equal(qaward_checker_fast_many(&st, NULL, NULL, NULL, c, one, 1, 20240601), QAWARD_EINVAL);
+    assert_int_equal(strncmp(qaward_ctx_message(ctx), "subjects[0] xxxxxxxx", 20), 0);
+    assert_int_equal(strlen(qaward_ctx_message(ctx)), 511);
+    qaward_checker_free(c);
+    qaward_subject_free(lg);
+    for (size_t i = 0; i < 14; i++)
+        qaward_subject_free(v[i]);
+    qaward_subject_free(s);
+    qaward_memstore_free(ms);
+    qaward_memstore_free(empty);
+    qaward_policy_free(jian);
+}
+
+/* Subjects off the compact block take the general path and still agree (R5):
+ * more than 64 conditions, 65,536 events or certificates, more than 255
+ * attestation ids, an employer of a kind the policy lacks, a level on a type
+ * without a scale or off its scale, an employer changed or missing. */
+static void r5_compact_block_fallbacks_equal_full(void **state)
+{
+    (void)state;
+    /* "big": 70 conditions; a breach fails the 14 look-back conditions, the
+     * longest (6 years) decides the earliest date */
+    qaward_subject *s = subject("big1", "big");
+    e_good(s, 1);
+    bind(s, edge);
+    qaward_verdict *v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    assert_int_equal(qaward_verdict_check_count(v), BIG_CONDS + 4);
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "breach", NULL, 0, 20240101), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 20300101);
+    expect(v, "big_23", QAWARD_FAIL, 20300101, NULL, NULL);
+    expect(v, "big_18", QAWARD_FAIL, 20250101, NULL, NULL);
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+
+    /* 65,536 events / certificates: more than the block's 16-bit counts */
+    s = good_org("many-events");
+    for (int i = 0; i < 65536; i++)
+        assert_int_equal(qaward_subject_add_event(s, ctx, "unused_kind", NULL, 0, 20150101), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "breach", NULL, 0, 20230101), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_earliest(v), 20270101);
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+    s = good_org("many-certs");
+    for (int i = 0; i < 65535; i++)
+        assert_int_equal(qaward_subject_add_certificate(s, ctx, "ems", NULL, 20220101, 20221231), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+
+    /* a level on a certificate type without a scale; a level off the scale */
+    s = good_org("lvl-x");
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "qms", "X", 20100101, QAWARD_DATE_NONE), 0);
+    bind(s, edge);
+    v = check_ok(edge, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "grade_cert", "Z", 20230101, QAWARD_DATE_NONE), 0);
+    bind(s, edge);
+    assert_int_equal(check_err(edge, s, NULL, 20240601,
+                               "subject lvl-x: certificate grade_cert: level \"Z\" is not on scale \"lvl\" of policy edge-test"),
+                     QAWARD_EINVAL);
+    qaward_subject_free(s);
+
+    /* individuals: employer facts on every condition type */
+    qaward_subject *p = subject("ind", "individual"), *e;
+    assert_int_equal(qaward_subject_set_region(p, ctx, "7701"), 0);
+    assert_int_equal(qaward_subject_set_date(p, ctx, QAWARD_DATE_QUALITY_WORK_SINCE, 20100101), 0);
+    assert_int_equal(qaward_subject_set_known(p, ctx, QAWARD_LIST_EVENTS, 1), 0);
+    assert_int_equal(qaward_subject_set_attestation(p, ctx, "att_b", 1), 0);
+    assert_int_equal(qaward_subject_set_for_profit(p, ctx, 1), 0);
+    bind(p, edge);
+    v = check_ok(edge, p, NULL, 20240601); /* no employer */
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INCOMPLETE);
+    expect(v, "i_emp_held", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the employer's facts are missing", "缺少所属组织的情况");
+    expect_facts(v, "i_emp_held", "{\"employer\":null}");
+    assert_string_equal(qaward_verdict_check_threshold(v, at(v, "i_emp_held")),
+                        "{\"on\":\"employer\",\"years\":4,\"certificates\":[\"qms\"]}");
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_employer(&e, ctx, p), 0);
+    assert_int_equal(qaward_subject_set_region(e, ctx, "7701"), 0);
+    bind(p, edge);
+    v = check_ok(edge, p, NULL, 20240601); /* an employer with almost nothing known */
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INCOMPLETE);
+    expect(v, "i_emp_region", QAWARD_PASS, QAWARD_DATE_NONE, NULL, NULL);
+    expect(v, "i_emp_held", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the certificates are not known", NULL);
+    expect(v, "i_emp_events", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the event record is not known", NULL);
+    expect(v, "i_emp_legal", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "legal person is not known", "未提供“法人资格”");
+    expect(v, "i_emp_reg4", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the registration date is not known", NULL);
+    expect(v, "i_emp_att", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "no attestation yet on \"\" (att_a)", NULL);
+    expect(v, "i_emp_fp", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "for-profit is not known", NULL);
+    expect(v, "i_emp_profit", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "net profit for fiscal year 2022 is not known", NULL);
+    qaward_verdict_free(v);
+    e_good(e, 0);
+    assert_int_equal(qaward_subject_set_for_profit(e, ctx, 1), 0);
+    bind(p, edge);
+    v = check_ok(edge, p, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_add_event(e, ctx, "accident", "中", 0, 20230301), 0); /* unbinds the employer only */
+    v = check_ok(edge, p, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 20270301);
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_set_legal_person(e, ctx, 0), 0);
+    assert_int_equal(qaward_subject_set_for_profit(e, ctx, 0), 0);
+    assert_int_equal(qaward_subject_set_attestation(e, ctx, "att_a", 0), 0);
+    assert_int_equal(qaward_subject_set_region(e, ctx, "123456"), 0);
+    assert_int_equal(qaward_subject_set_date(e, ctx, QAWARD_DATE_REGISTRATION, 20220101), 0);
+    bind(p, edge);
+    v = check_ok(edge, p, NULL, 20240601);
+    expect(v, "i_emp_legal", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
+    expect(v, "i_emp_fp", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
+    expect(v, "i_emp_att", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
+    expect(v, "i_emp_region", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
+    expect(v, "i_emp_reg4", QAWARD_FAIL, 20260101, NULL, NULL);
+    expect(v, "i_emp_events", QAWARD_FAIL, 20270301, NULL, NULL);
+    qaward_verdict_free(v);
+    qaward_subject_free(p);
+
+    /* more than 255 attestation ids; an employer whose kind the policy lacks */
+    qaward_policy *many = load_policy(many_att_json());
+    p = subject("many-p", "person");
+    assert_int_equal(qaward_subject_set_attestation(p, ctx, "p_att", 1), 0);
+    assert_int_equal(qaward_subject_employer(&e, ctx, p), 0);
+    assert_int_equal(qaward_subject_set_known(e, ctx, QAWARD_LIST_EVENTS, 1), 0);
+    assert_int_equal(qaward_subject_add_event(e, ctx, "breach", NULL, 0, 20230101), 0);
+    bind(p, many);
+    v = check_ok(many, p, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+    assert_int_equal(qaward_verdict_earliest(v), 20250101);
+    qaward_verdict_free(v);
+    qaward_subject_free(p);
+    s = subject("many-k3", "k3");
+    for (int j = 0; j < 52; j++) {
+        char a[32];
+        snprintf(a, sizeof a, "a_3_%d", j);
+        assert_int_equal(qaward_subject_set_attestation(s, ctx, a, 1), 0);
+    }
+    bind(s, many);
+    v = check_ok(many, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_ELIGIBLE);
+    qaward_verdict_free(v);
+    assert_int_equal(qaward_subject_set_attestation(s, ctx, "a_3_51", -1), 0);
+    bind(s, many);
+    v = check_ok(many, s, NULL, 20240601);
+    assert_int_equal(qaward_verdict_status(v), QAWARD_INCOMPLETE);
+    expect(v, "c51", QAWARD_UNKNOWN, QAWARD_DATE_NONE, NULL, NULL);
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+    qaward_policy_free(many);
+}
+
+/* R18: binding and the unbound check name an event kind or grade the policy
+ * does not know, on the subject and on its employer, with the same message. */
+static void r18_bind_and_check_refuse_unknown_event_kinds_and_grades(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *kind, *grade;
+        int employer;
+        const char *msg;
+    } cases[] = {
+        {"breach", "高", 0, "subject g: events[0]: event kind \"breach\" takes no grade (got \"高\")"},
+        {"accident", "Q", 0, "subject g: events[0].grade \"Q\" is not on scale \"sev\" of policy edge-test"},
+        {"meteor", NULL, 0, "subject g: events[0].kind \"meteor\" is not an event kind of policy edge-test"},
+        {"breach", "高", 1, "subject g: employer.events[0]: event kind \"breach\" takes no grade (got \"高\")"},
+        {"accident", "Q", 1, "subject g: employer.events[0].grade \"Q\" is not on scale \"sev\" of policy edge-test"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        qaward_subject *s = subject("g", "individual"), *t = s;
+        if (cases[i].employer)
+            assert_int_equal(qaward_subject_employer(&t, ctx, s), 0);
+        assert_int_equal(qaward_subject_add_event(t, ctx, cases[i].kind, cases[i].grade, 0, 20230101), 0);
+        assert_int_equal(check_err(edge, s, NULL, 20240601, cases[i].msg), QAWARD_EINVAL);
+        assert_int_equal(qaward_subject_bind(s, ctx, edge), QAWARD_EINVAL);
+        assert_string_equal(qaward_ctx_message(ctx), cases[i].msg);
+        assert_int_equal(check_err(edge, s, NULL, 20240601, cases[i].msg), QAWARD_EINVAL); /* not bound */
+        qaward_subject_free(s);
+    }
+}
+
+/* An allocator that can be told to fail. */
+static int fail_now;
+static void *t_malloc(void *o, size_t n) { (void)o; return fail_now ? NULL : malloc(n); }
+static void *t_realloc(void *o, void *p, size_t n) { (void)o; return fail_now ? NULL : realloc(p, n); }
+static void t_free(void *o, void *p) { (void)o; free(p); }
+
+/* The fast path's history read: out of memory and a failing store come back
+ * unchanged, and the next call succeeds. */
+static void r5_fast_history_read_failures(void **state)
+{
+    (void)state;
+    qaward_allocator a = {QAWARD_ALLOCATOR_VERSION, NULL, t_malloc, t_realloc, t_free};
+    qaward_ctx *c2;
+    fail_now = 1;
+    assert_int_equal(qaward_ctx_new(&c2, &a), QAWARD_ENOMEM);
+    fail_now = 0;
+    assert_int_equal(qaward_ctx_new(&c2, &a), QAWARD_OK);
+    qaward_memstore *ms;
+    assert_int_equal(qaward_memstore_new(&ms, c2), 0);
+    add_award(ms, "h-award", "gold", 20200101, QAWARD_DATE_NONE);
+    add_sanction(ms, "h-sanction", "lie", 20200101, 0, 0);
+    qaward_store st;
+    assert_int_equal(qaward_memstore_as_store(&st, ms), 0);
+    const char *ids[2] = {"h-sanction", "h-award"};
+    for (int k = 0; k < 2; k++) {
+        qaward_subject *s;
+        assert_int_equal(qaward_subject_new(&s, c2, ids[k], "organization"), 0);
+        assert_int_equal(qaward_subject_bind(s, c2, edge), 0);
+        qaward_checker *c;
+        assert_int_equal(qaward_checker_new(&c, c2, edge, &st), 0);
+        int status = -1;
+        size_t done = 9;
+        const qaward_subject *one[1] = {s};
+        fail_now = 1;
+        assert_int_equal(qaward_checker_fast(&status, NULL, NULL, NULL, 0, NULL, c, s, 20210101), QAWARD_ENOMEM);
+        assert_int_equal(qaward_checker_fast_many(&status, NULL, NULL, &done, c, one, 1, 20210101), QAWARD_ENOMEM);
+        assert_int_equal(done, 0);
+        assert_int_equal(status, -1);
+        fail_now = 0;
+        assert_int_equal(qaward_checker_fast(&status, NULL, NULL, NULL, 0, NULL, c, s, 20210101), QAWARD_OK);
+        assert_int_equal(status, QAWARD_INELIGIBLE);
+        qaward_checker_free(c);
+        qaward_subject_free(s);
+    }
+    /* a store other than the memory store failing its read */
+    fwd f;
+    qaward_store plain;
+    fwd_make(&f, &plain, &st);
+    f.fail_read = -7777;
+    qaward_checker *c;
+    assert_int_equal(qaward_checker_new(&c, ctx, edge, &plain), 0);
+    qaward_subject *s = good_org("h-award");
+    bind(s, edge);
+    int status = -1;
+    assert_int_equal(qaward_checker_fast(&status, NULL, NULL, NULL, 0, NULL, c, s, 20210101), -7777);
+    assert_string_equal(qaward_ctx_message(ctx), "store read_fn failed for subject \"h-award\" (returned -7777)");
+    f.fail_read = 0;
+    qaward_date e;
+    assert_int_equal(qaward_checker_fast(&status, &e, NULL, NULL, 0, NULL, c, s, 20210101), QAWARD_OK);
+    assert_int_equal(status, QAWARD_INELIGIBLE);
+    assert_int_equal(e, 20240101); /* R7: 4 years from 2020-01-01 */
+    qaward_checker_free(c);
+    qaward_subject_free(s);
+    qaward_memstore_free(ms);
+    qaward_ctx_free(c2);
+}
+
+/* Getters of a verdict: NULL, an index past the end, names of unknown codes. */
+static void verdict_getters_outside_range(void **state)
+{
+    (void)state;
+    qaward_subject *s = good_org("get");
+    qaward_verdict *v = check_ok(edge, s, NULL, 20240601);
+    size_t n = qaward_verdict_check_count(v);
+    assert_int_equal(n, 15);
+    assert_string_equal(qaward_verdict_kind(v), "organization");
+    assert_int_equal(qaward_verdict_as_of(v), 20240601);
+    assert_string_equal(qaward_verdict_check_type(v, O_FORPROFIT), "flag");
+    assert_string_equal(qaward_verdict_check_type(v, O_WAIT), "wait");
+    assert_string_equal(qaward_verdict_check_type(v, O_BAN_NOTE), "ban");
+    const qaward_verdict *nv = NULL;
+    assert_string_equal(qaward_verdict_kind(nv), "");
+    assert_int_equal(qaward_verdict_as_of(nv), QAWARD_DATE_NONE);
+    assert_int_equal(qaward_verdict_earliest(nv), QAWARD_DATE_NONE);
+    assert_int_equal(qaward_verdict_check_count(nv), 0);
+    assert_string_equal(qaward_verdict_subject_id(nv), "");
+    assert_int_equal(qaward_verdict_status(nv), QAWARD_EINVAL);
+    for (int k = 0; k < 2; k++) {
+        const qaward_verdict *x = k ? v : NULL;
+        size_t i = k ? n : 0;
+        assert_null(qaward_verdict_check_rule(x, i));
+        assert_int_equal(qaward_verdict_check_code(x, i), -1);
+        assert_null(qaward_verdict_check_type(x, i));
+        assert_null(qaward_verdict_check_citation(x, i, QAWARD_LANG_ZH));
+        assert_int_equal(qaward_verdict_check_outcome(x, i), QAWARD_EINVAL);
+        assert_int_equal(qaward_verdict_check_earliest(x, i), QAWARD_DATE_NONE);
+        assert_null(qaward_verdict_check_message(k ? v : NULL, i, QAWARD_LANG_EN));
+        assert_null(qaward_verdict_check_facts(k ? v : NULL, i));
+        assert_null(qaward_verdict_check_threshold(k ? v : NULL, i));
+    }
+    assert_string_equal(qaward_verdict_status_name(3), "invalid");
+    assert_string_equal(qaward_verdict_status_name(-1), "invalid");
+    assert_string_equal(qaward_outcome_name(4), "invalid");
+    assert_string_equal(qaward_outcome_name(QAWARD_NOT_APPLICABLE), "not_applicable");
+    qaward_verdict_free(v);
+    qaward_subject_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1004,6 +1405,12 @@ int main(void)
         cmocka_unit_test(r3_certificate_messages),
         cmocka_unit_test(r6_flags_region_attestations_and_language_fallbacks),
         cmocka_unit_test(r7_r9_waits_and_bans_from_the_store),
+        cmocka_unit_test(r17_not_in_force_and_fiscal_years_before_year_one),
+        cmocka_unit_test(r5_fast_entry_points_arguments_and_mixed_lists),
+        cmocka_unit_test(r5_compact_block_fallbacks_equal_full),
+        cmocka_unit_test(r18_bind_and_check_refuse_unknown_event_kinds_and_grades),
+        cmocka_unit_test(r5_fast_history_read_failures),
+        cmocka_unit_test(verdict_getters_outside_range),
     };
     if (qaward_ctx_new(&ctx, NULL))
         return 1;
