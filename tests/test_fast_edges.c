@@ -548,10 +548,23 @@ static void r5_fast_equals_full_on_every_condition_type_and_fallback(void **stat
         for (size_t i = 0; i < m; i++) {
             int rc;
             qaward_verdict *vd = rig_check(&with, v[i], AS_OF[d], &rc);
-            if (rc)
+            if (rc) {
                 errors++;
-            else
+            } else {
                 counts[qaward_verdict_status(vd)]++;
+                if ((i + d) % 5 == 0) { /* every message shape renders, in both languages */
+                    char *t;
+                    assert_int_equal(qaward_verdict_to_json(&t, vd, ctx), QAWARD_OK);
+                    assert_non_null(strstr(t, qaward_subject_id(v[i])));
+                    qaward_string_free(ctx, t);
+                    for (int lang = QAWARD_LANG_EN; lang <= QAWARD_LANG_ZH; lang++) {
+                        assert_int_equal(qaward_verdict_to_text(&t, vd, ctx, lang), QAWARD_OK);
+                        assert_int_equal(strncmp(t, qaward_subject_id(v[i]), strlen(qaward_subject_id(v[i]))), 0);
+                        assert_int_equal(strstr(t, "\n") - t < 200, 1);
+                        qaward_string_free(ctx, t);
+                    }
+                }
+            }
             qaward_verdict_free(vd);
             vd = rig_check(&without, v[i], AS_OF[d], &rc);
             qaward_verdict_free(vd);
@@ -790,9 +803,10 @@ static void r3_certificate_messages(void **state)
         {{"qms", NULL, 20180101, 20201231}, {"ems", NULL, 20210101, 0}},
         {{"other_cert", NULL, 20100101, 0}, {"grade_cert", "C", 20200101, 0}},
         {{"grade_cert", NULL, 20200101, 0}, {0}},
+        {{"qms", NULL, 20150101, 20191231}, {"grade_cert", "B", 20200101, 20221231}},
     };
-    qaward_verdict *v[5];
-    for (size_t i = 0; i < 5; i++) {
+    qaward_verdict *v[6];
+    for (size_t i = 0; i < 6; i++) {
         char id[16];
         snprintf(id, sizeof id, "cert%zu", i);
         qaward_subject *s = subject(id, "organization");
@@ -821,7 +835,11 @@ static void r3_certificate_messages(void **state)
     expect(v[3], "o_level", QAWARD_FAIL, QAWARD_DATE_NONE, "graded certificate level C is below B", "等级证书等级为C，低于B");
     expect(v[4], "o_level", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "a certificate lacks its level", "证书未注明等级，无法判断");
     expect_facts(v[4], "o_level", "{\"certificate\":\"grade_cert\",\"level\":null}");
-    for (size_t i = 0; i < 5; i++)
+    /* listed certificates, none valid on the date */
+    expect(v[5], "o_held4", QAWARD_FAIL, QAWARD_DATE_NONE, "no certificate of the listed types is valid on 2024-06-01",
+           "2024-06-01 无有效的所列管理体系认证证书");
+    expect(v[5], "o_level", QAWARD_FAIL, QAWARD_DATE_NONE, "no graded certificate valid on 2024-06-01", NULL);
+    for (size_t i = 0; i < 6; i++)
         qaward_verdict_free(v[i]);
     /* unknown certificates */
     qaward_subject *s = subject("nocerts", "organization");
@@ -835,6 +853,23 @@ static void r3_certificate_messages(void **state)
     expect(u, "o_events4", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "the event record is not known", "未提供事件记录");
     expect(u, "o_profit", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "whether the organisation is for-profit is not known",
            "未知是否为营利性组织，无法判断本条是否适用");
+    qaward_verdict_free(u);
+    /* R5: marking a list unknown again keeps it known while it has entries */
+    assert_int_equal(qaward_subject_add_certificate(s, ctx, "qms", NULL, 20100101, QAWARD_DATE_NONE), 0);
+    assert_int_equal(qaward_subject_set_known(s, ctx, QAWARD_LIST_CERTIFICATES, 0), 0);
+    assert_int_equal(qaward_subject_set_known(s, ctx, QAWARD_LIST_EVENTS, 1), 0);
+    assert_int_equal(qaward_subject_set_known(s, ctx, QAWARD_LIST_EVENTS, 0), 0);
+    bind(s, edge);
+    u = check_ok(edge, s, NULL, 20240601);
+    expect(u, "o_held4", QAWARD_PASS, QAWARD_DATE_NONE, NULL, NULL);
+    expect(u, "o_events4", QAWARD_UNKNOWN, QAWARD_DATE_NONE, NULL, NULL);
+    qaward_verdict_free(u);
+    assert_int_equal(qaward_subject_add_event(s, ctx, "unused_kind", NULL, 0, 20200101), 0);
+    assert_int_equal(qaward_subject_set_known(s, ctx, QAWARD_LIST_EVENTS, 0), 0);
+    bind(s, edge);
+    u = check_ok(edge, s, NULL, 20240601);
+    expect(u, "o_events4", QAWARD_PASS, QAWARD_DATE_NONE, "no disqualifying event within 4 years before 2024-06-01",
+           "近 4 年内（2024-06-01 前）无不符合条件的事件");
     qaward_verdict_free(u);
     qaward_subject_free(s);
 }
@@ -1013,6 +1048,8 @@ static void r17_not_in_force_and_fiscal_years_before_year_one(void **state)
     assert_int_equal(done, 0);
     assert_string_equal(qaward_ctx_message(ctx), "subjects[0] early: no policy in force on 0001-01-01: policy edge-test is "
                                                  "in force from 0001-01-02 (validity)");
+    assert_int_equal(qaward_checker_fast_many(&st, NULL, NULL, &done, c, one, 1, 20230229), QAWARD_EINVAL);
+    assert_string_equal(qaward_ctx_message(ctx), "subjects[0] early: check: invalid as-of date 20230229");
     qaward_checker_free(c);
     qaward_verdict *v = check_ok(edge, s, NULL, 10601);
     expect(v, "o_profit", QAWARD_UNKNOWN, QAWARD_DATE_NONE, "net profit for fiscal year -1 is not known", "缺少 -1 财年净利润");
