@@ -1,8 +1,11 @@
 /* Fuzz the eligibility path: a fuzzed subject document (one subject, or a
  * list) is checked against the built-in jian-2023 policy with the sample
  * history, through qaward_check, the checker (full and fast) and the batch
- * JSON call; verdicts are serialised as JSON and text; the full and fast
- * paths must agree on the status. */
+ * JSON call; verdicts are serialised as JSON and text. The fast paths
+ * (qaward_checker_fast on the subject as loaded and once bound to the policy,
+ * qaward_checker_fast_list over a list) must agree with the full check on the
+ * status, the earliest date and the codes and outcomes of failing and unknown
+ * checks. */
 #include "harness.h"
 
 static const char history[] =
@@ -10,8 +13,38 @@ static const char history[] =
     "\"award_date\":\"2022-12-20\",\"prize_fen\":50000000,\"re_win\":false}],"
     "\"sanctions\":[{\"subject_id\":\"org-b\",\"kind\":\"fraud_bribery\",\"decided_on\":\"2024-03-10\"}]}";
 
+/* qaward_checker_fast must agree with the full verdict: status, earliest
+ * date, and the codes and outcomes of the failing and unknown checks in rule
+ * order (as documented for @p codes). */
+static void fast_agrees(qaward_checker *ck, const qaward_subject *s, qaward_date as_of, const qaward_verdict *v,
+                        const char *how)
+{
+    int status;
+    qaward_date earliest;
+    uint32_t codes[64];
+    uint8_t outcomes[64];
+    size_t n;
+    if (qaward_checker_fast(&status, &earliest, codes, outcomes, 64, &n, ck, s, as_of) != QAWARD_OK)
+        return;
+    int bad = status != qaward_verdict_status(v) || earliest != qaward_verdict_earliest(v);
+    size_t k = 0;
+    for (size_t i = 0; i < qaward_verdict_check_count(v) && !bad; i++) {
+        int o = qaward_verdict_check_outcome(v, i);
+        if (o != QAWARD_FAIL && o != QAWARD_UNKNOWN)
+            continue;
+        if (k < 64 && (codes[k] != (uint32_t)qaward_verdict_check_code(v, i) || outcomes[k] != (uint8_t)o))
+            bad = 1;
+        k++;
+    }
+    if (bad || k != n) {
+        fprintf(stderr, "checker_fast (%s) disagrees with check: %d/%d/%zu vs %d/%d/%zu\n", how, status,
+                (int)earliest, n, qaward_verdict_status(v), (int)qaward_verdict_earliest(v), k);
+        abort();
+    }
+}
+
 static void check_one(qaward_ctx *ctx, const qaward_policy *p, const qaward_store *st, qaward_checker *ck,
-                      const qaward_subject *s, qaward_date as_of)
+                      qaward_subject *s, qaward_date as_of)
 {
     qaward_verdict *v = NULL;
     int rc = fz_check(ctx, qaward_check(&v, ctx, p, s, st, as_of), "check");
@@ -30,18 +63,36 @@ static void check_one(qaward_ctx *ctx, const qaward_policy *p, const qaward_stor
         (void)qaward_verdict_check_facts(v, i);
         (void)qaward_verdict_check_threshold(v, i);
     }
-    int status;
-    qaward_date earliest;
-    uint32_t codes[64];
-    uint8_t outcomes[64];
-    size_t n;
-    if (qaward_checker_fast(&status, &earliest, codes, outcomes, 64, &n, ck, s, as_of) == QAWARD_OK &&
-        (status != qaward_verdict_status(v) || earliest != qaward_verdict_earliest(v))) {
-        fprintf(stderr, "checker_fast disagrees with check: %d/%d vs %d/%d\n", status, (int)earliest,
-                qaward_verdict_status(v), (int)qaward_verdict_earliest(v));
-        abort();
-    }
+    fast_agrees(ck, s, as_of, v, "unbound");
+    /* the compiled path over the compact block of a bound subject (speed
+     * path of issue 2) must give the same answer as the full check */
+    if (qaward_subject_bind(s, ctx, p) == QAWARD_OK)
+        fast_agrees(ck, s, as_of, v, "bound");
     qaward_verdict_free(v);
+}
+
+/* qaward_checker_fast_list over a list (its first subjects bound by
+ * check_one, the rest not) must give each subject's qaward_checker_fast answer. */
+static void list_agrees(qaward_checker *ck, const qaward_subject_list *l, qaward_date as_of)
+{
+    size_t n = qaward_subject_list_count(l), done = 0;
+    int *st = malloc((n ? n : 1) * sizeof *st);
+    qaward_date *ed = malloc((n ? n : 1) * sizeof *ed);
+    if (st && ed && qaward_checker_fast_list(st, ed, &done, ck, l, as_of) == QAWARD_OK) {
+        for (size_t i = 0; i < n; i++) {
+            int one;
+            qaward_date e1;
+            if (qaward_checker_fast(&one, &e1, NULL, NULL, 0, NULL, ck, qaward_subject_list_get(l, i), as_of) ==
+                    QAWARD_OK &&
+                (one != st[i] || e1 != ed[i] || done != n)) {
+                fprintf(stderr, "checker_fast_list disagrees at %zu: %d/%d vs %d/%d\n", i, st[i], (int)ed[i], one,
+                        (int)e1);
+                abort();
+            }
+        }
+    }
+    free(st);
+    free(ed);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -71,6 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             qaward_subject *x;
             for (size_t i = 0; (x = qaward_subject_list_get(l, i)) != NULL && i < 16; i++)
                 check_one(ctx, p, &st, ck, x, dates[0]);
+            list_agrees(ck, l, dates[0]);
             qaward_subject_list_free(l);
         }
         for (uint32_t flags = 0; flags < 4; flags++) {

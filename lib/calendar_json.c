@@ -111,14 +111,10 @@ static int parse_year(qaward_ctx *ctx, const qaward_allocator *A, const qj_value
 }
 
 /* Parse a whole document into years (+ name, description when wanted). */
-static int parse_doc(qaward_ctx *ctx, const qaward_allocator *A, const char *json, size_t len, qa_cal_year **years,
-                     size_t *nyears, char **name, char **description)
+static int read_doc(qaward_ctx *ctx, const qaward_allocator *A, const qj_value *root, qa_cal_year **years,
+                    size_t *nyears, char **name, char **description)
 {
-    qj_doc *doc = NULL;
-    int rc = qj_parse(&doc, ctx, json, len, "calendar");
-    if (rc)
-        return rc;
-    const qj_value *root = qj_root(doc);
+    int rc;
     static const char *const keys[] = {"format", "version", "name", "description", "years", NULL};
     static const char *const formats[] = {"qaward-calendar", NULL};
     int fmt = 0;
@@ -174,7 +170,6 @@ static int parse_doc(qaward_ctx *ctx, const qaward_allocator *A, const char *jso
 done:
     if (!rc)
         n = ys->len;
-    qj_free(doc);
     if (rc) {
         for (size_t i = 0; i < n; i++)
             qa_cal_year_clear(A, &out[i]);
@@ -186,33 +181,54 @@ done:
     return 0;
 }
 
+static int parse_doc(qaward_ctx *ctx, const qaward_allocator *A, const char *json, size_t len, qa_cal_year **years,
+                     size_t *nyears)
+{
+    qj_doc *doc = NULL;
+    int rc = qj_parse(&doc, ctx, json, len, "calendar");
+    if (rc)
+        return rc;
+    rc = read_doc(ctx, A, qj_root(doc), years, nyears, NULL, NULL);
+    qj_free(doc);
+    return rc;
+}
+
+/* Adds the years read and frees them: on failure the calendar is unchanged. */
+static int add_years(qaward_calendar *cal, qaward_ctx *ctx, qa_cal_year *years, size_t n, const char *what)
+{
+    int rc = qa_cal_add_years(cal, ctx, years, n, what);
+    if (rc)
+        for (size_t i = 0; i < n; i++)
+            qa_cal_year_clear(&cal->alloc, &years[i]);
+    qa_afree(&cal->alloc, years);
+    return rc;
+}
+
+static int build_calendar(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
+{
+    qaward_calendar *cal = *obj;
+    qa_cal_year *years = NULL;
+    size_t n = 0;
+    QA_UNUSED(arg);
+    int rc = read_doc(ctx, &cal->alloc, qj_root(doc), &years, &n, &cal->name, &cal->description);
+    return rc ? rc : add_years(cal, ctx, years, n, "calendar");
+}
+
+static void release_calendar(void *cal) { qaward_calendar_free(cal); }
+
+static const qj_loader calendar_loader = {"calendar", NULL, sizeof(qaward_calendar), offsetof(qaward_calendar, alloc),
+                                          build_calendar, release_calendar, NULL};
+
 int qaward_calendar_load_json(qaward_calendar **out, qaward_ctx *ctx, const char *json, size_t len)
 {
     if (out)
         *out = NULL;
     if (!out || !ctx || !json)
         return qa_error(ctx, QAWARD_EINVAL, "calendar: NULL argument");
-    qaward_calendar *cal = qa_calloc(ctx, 1, sizeof *cal);
-    if (!cal)
-        return QAWARD_ENOMEM;
-    cal->alloc = ctx->alloc;
-    qa_cal_year *years = NULL;
-    size_t n = 0;
-    int rc = parse_doc(ctx, &cal->alloc, json, len, &years, &n, &cal->name, &cal->description);
-    if (!rc) {
-        rc = qa_cal_add_years(cal, ctx, years, n, "calendar");
-        if (rc)
-            for (size_t i = 0; i < n; i++)
-                qa_cal_year_clear(&cal->alloc, &years[i]);
-        qa_afree(&cal->alloc, years);
-    }
-    if (rc) {
-        qaward_calendar_free(cal);
-        return rc;
-    }
+    void *cal;
+    int rc = qj_load(&cal, ctx, json, len, &calendar_loader, NULL);
     *out = cal;
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return rc;
 }
 
 int qaward_calendar_merge_json(qaward_calendar *cal, qaward_ctx *ctx, const char *json, size_t len)
@@ -223,15 +239,8 @@ int qaward_calendar_merge_json(qaward_calendar *cal, qaward_ctx *ctx, const char
         return qa_error(ctx, QAWARD_EINVAL, "calendar merge: a callback calendar cannot take data years");
     qa_cal_year *years = NULL;
     size_t n = 0;
-    int rc = parse_doc(ctx, &cal->alloc, json, len, &years, &n, NULL, NULL);
-    if (rc)
-        return rc;
-    rc = qa_cal_add_years(cal, ctx, years, n, "calendar merge");
-    if (rc)
-        for (size_t i = 0; i < n; i++)
-            qa_cal_year_clear(&cal->alloc, &years[i]);
-    qa_afree(&cal->alloc, years);
-    if (rc)
+    int rc = parse_doc(ctx, &cal->alloc, json, len, &years, &n);
+    if (rc || (rc = add_years(cal, ctx, years, n, "calendar merge")))
         return rc;
     qa_ok(ctx);
     return QAWARD_OK;
@@ -293,9 +302,5 @@ int qaward_calendar_to_json(char **out, const qaward_calendar *cal, qaward_ctx *
     }
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "calendar: out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "calendar: out of memory");
 }

@@ -279,27 +279,18 @@ out:
     return rc;
 }
 
-int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json, size_t len)
+static int build_cycle(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
 {
-    if (out)
-        *out = NULL;
-    if (!out || !ctx || !json)
-        return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_load_json: NULL argument");
-    qj_doc *doc = NULL;
     qaward_policy *pol = NULL;
     qaward_review_rules *rules = NULL;
     qaward_memstore *ms = NULL;
     qaward_cycle *c = NULL;
     char *sub = NULL;
     size_t sublen = 0;
-    /* candidates are read one at a time: a 100,000-candidate document never
-     * exists as a tree (issue 4: peak memory <= 3x the input) */
-    static const char *const lazy[] = {"candidates", NULL};
     qj_iter it;
     memset(&it, 0, sizeof it);
-    int rc = qj_parse_lazy(&doc, ctx, json, len, "cycle", lazy);
-    if (rc)
-        return rc;
+    int rc;
+    QA_UNUSED(arg);
     const qj_value *root = qj_root(doc), *v, *cy;
     const char *fmt, *cid, *s;
     qaward_date decision, as_of = QAWARD_DATE_NONE;
@@ -368,6 +359,7 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
     }
     if ((rc = qaward_cycle_new(&c, ctx, pol, rules, cid, decision)))
         goto fail;
+    *obj = c;
     c->own_policy = pol;
     c->own_rules = rules;
     c->own_store = ms;
@@ -413,19 +405,32 @@ int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json
         goto fail;
     if (rc == 0 && (rc = load_sheets(ctx, c, sh)))
         goto fail;
-    rc = 0;
-    qj_free(doc);
-    *out = c;
-    qa_ok(ctx);
     return QAWARD_OK;
 fail:
     if (rc > 0)
         rc = ctx->status ? ctx->status : QAWARD_ESCHEMA;
     qj_iter_free(&it);
-    qaward_cycle_free(c);
     qaward_memstore_free(ms);
     qaward_review_rules_free(rules);
     qaward_policy_free(pol);
-    qj_free(doc);
+    return rc;
+}
+
+static void release_cycle(void *c) { qaward_cycle_free(c); }
+
+/* candidates are read one at a time: a 100,000-candidate document never
+ * exists as a tree (issue 4: peak memory <= 3x the input) */
+static const char *const lazy_candidates[] = {"candidates", NULL};
+static const qj_loader cycle_loader = {"cycle", lazy_candidates, 0, 0, build_cycle, release_cycle, NULL};
+
+int qaward_cycle_load_json(qaward_cycle **out, qaward_ctx *ctx, const char *json, size_t len)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !ctx || !json)
+        return qa_error(ctx, QAWARD_EINVAL, "qaward_cycle_load_json: NULL argument");
+    void *c;
+    int rc = qj_load(&c, ctx, json, len, &cycle_loader, NULL);
+    *out = c;
     return rc;
 }

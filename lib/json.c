@@ -514,6 +514,34 @@ int qj_parse(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const 
     return qj_parse_lazy(out, ctx, text, len, what, NULL);
 }
 
+int qj_load(void **out, qaward_ctx *ctx, const char *json, size_t len, const qj_loader *l, const void *arg)
+{
+    *out = NULL;
+    qj_doc *doc;
+    int rc = qj_parse_lazy(&doc, ctx, json, len, l->what, l->lazy_keys);
+    if (rc)
+        return rc;
+    void *obj = NULL;
+    if (l->size) {
+        if (!(obj = qa_calloc(ctx, 1, l->size))) {
+            qj_free(doc);
+            return QAWARD_ENOMEM;
+        }
+        memcpy((char *)obj + l->alloc_at, &ctx->alloc, sizeof ctx->alloc);
+    }
+    rc = l->build(&obj, ctx, doc, arg);
+    qj_free(doc);
+    if (rc) {
+        if (l->prefix)
+            qa_error_prefix(ctx, "%s", l->prefix);
+        l->release(obj);
+        return rc;
+    }
+    *out = obj;
+    qa_ok(ctx);
+    return QAWARD_OK;
+}
+
 int qj_parse_lazy(qj_doc **out, qaward_ctx *ctx, const char *text, size_t len, const char *what,
                   const char *const *lazy_keys)
 {
@@ -884,30 +912,29 @@ int qj_read_date(qaward_ctx *ctx, const qj_value *obj, const char *path, const c
     return 0;
 }
 
-int qj_read_array(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
-                  const qj_value **out)
+static int read_typed(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                      qj_type type, const char *expected, const qj_value **out)
 {
     const qj_value *v;
     int rc = member(ctx, obj, path, key, required, &v);
     if (rc)
         return rc;
-    if (v->type != QJ_ARRAY)
-        return wrong(ctx, v, path, key, "an array");
+    if (v->type != type)
+        return wrong(ctx, v, path, key, expected);
     *out = v;
     return 0;
+}
+
+int qj_read_array(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
+                  const qj_value **out)
+{
+    return read_typed(ctx, obj, path, key, required, QJ_ARRAY, "an array", out);
 }
 
 int qj_read_object(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
                    const qj_value **out)
 {
-    const qj_value *v;
-    int rc = member(ctx, obj, path, key, required, &v);
-    if (rc)
-        return rc;
-    if (v->type != QJ_OBJECT)
-        return wrong(ctx, v, path, key, "an object");
-    *out = v;
-    return 0;
+    return read_typed(ctx, obj, path, key, required, QJ_OBJECT, "an object", out);
 }
 
 int qj_read_enum(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
@@ -1305,6 +1332,15 @@ int qw_finish(qj_writer *w, char **out, size_t *len)
         *len = w->len;
     w->buf = NULL;
     w->len = w->cap = 0;
+    return QAWARD_OK;
+}
+
+int qw_finish_ctx(qj_writer *w, char **out, qaward_ctx *ctx, const char *oom_msg)
+{
+    int rc = qw_finish(w, out, NULL);
+    if (rc)
+        return qa_error(ctx, rc, "%s", oom_msg);
+    qa_ok(ctx);
     return QAWARD_OK;
 }
 

@@ -109,6 +109,27 @@ int qj_read_object(qaward_ctx *ctx, const qj_value *obj, const char *path, const
 int qj_read_enum(qaward_ctx *ctx, const qj_value *obj, const char *path, const char *key, int required,
                  const char *const *names, int *out);
 
+/* ---- loading a document into a library object ---------------------------
+ * The shape every *_load_json shares (DESIGN part C, "On error"): parse,
+ * build the object from the tree, free the tree; on failure free what was
+ * built. Argument checks stay with the public function (their messages name
+ * it). */
+typedef struct qj_loader {
+    const char *what;             /* the document's name in parse messages ("scheme") */
+    const char *const *lazy_keys; /* as for qj_parse_lazy, or NULL */
+    size_t size;                  /* > 0: build finds a zeroed object of this size in *obj, */
+    size_t alloc_at;              /* with its qaward_allocator copy at this offset set from ctx */
+    /* Builds the object in *obj (creates it there when size is 0). On failure
+     * whatever it left in *obj is released. Returns 0 or a negative code. */
+    int (*build)(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg);
+    void (*release)(void *obj);   /* the object's _free */
+    const char *prefix;           /* put before the message of a build failure, or NULL */
+} qj_loader;
+
+/* Runs `l` on `len` bytes of `json`, `arg` going to build. Success: *out =
+ * the object, ctx cleared, 0. Failure: *out = NULL, the code, message on ctx. */
+int qj_load(void **out, qaward_ctx *ctx, const char *json, size_t len, const qj_loader *l, const void *arg);
+
 /* ---- writer ---------------------------------------------------------------
  * Builds compact (or indented when pretty) JSON in memory. Errors are sticky:
  * after an allocation failure every call is a no-op and qw_finish returns
@@ -156,6 +177,9 @@ void qw_kdate(qj_writer *w, const char *key, qaward_date d);
  * qaward_string_free). On error frees everything and returns QAWARD_ENOMEM. */
 int qw_finish(qj_writer *w, char **out, size_t *len);
 void qw_discard(qj_writer *w);
+/* qw_finish for a public result: the code with `oom_msg` on ctx when it
+ * fails, ctx cleared and 0 when it succeeds. */
+int qw_finish_ctx(qj_writer *w, char **out, qaward_ctx *ctx, const char *oom_msg);
 
 /* ---- text buffer (for text reports) ----------------------------------------- */
 typedef struct qa_buf {

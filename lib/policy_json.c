@@ -752,28 +752,18 @@ static int parse_sanctions(pb *b, const qj_value *root)
     return 0;
 }
 
-int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len, const char *what);
-int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len, const char *what)
+/* The policy lives in its own arena, made here. */
+static int build_policy(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
 {
-    if (!out)
-        return qa_error(ctx, QAWARD_EINVAL, "policy_load_json: out is NULL");
-    *out = NULL;
-    if (!ctx)
-        return QAWARD_EINVAL;
-    if (!json)
-        return qa_error(ctx, QAWARD_EINVAL, "policy_load_json: json is NULL");
-    qj_doc *doc = NULL;
-    int rc = qj_parse(&doc, ctx, json, len, what);
-    if (rc)
-        return rc;
+    int rc;
+    QA_UNUSED(arg);
     qa_arena arena;
     qa_arena_init(&arena, &ctx->alloc);
     qaward_policy *p = qa_arena_alloc(&arena, sizeof *p);
-    if (!p) {
-        qj_free(doc);
+    if (!p)
         return qa_error(ctx, QAWARD_ENOMEM, "out of memory while loading the policy");
-    }
     p->arena = arena;
+    *obj = p;
     pb bb = {ctx, p}, *b = &bb;
     const qj_value *root = qj_root(doc);
     static const char *const keys[] = {"format", "id", "fictional", "name", "source", "in_force", "jurisdiction",
@@ -842,15 +832,29 @@ int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *
         (rc = parse_levels(b, root)) || (rc = parse_quotas(b, root)) || (rc = parse_prizes(b, root)) ||
         (rc = parse_waits(b, root)) || (rc = parse_sanctions(b, root)) || (rc = parse_eligibility(b, root)))
         goto fail;
-    qj_free(doc);
-    *out = p;
-    qa_ok(ctx);
     return QAWARD_OK;
 fail:
     if (rc > 0)
         rc = QAWARD_EINTERNAL;
-    qj_free(doc);
-    qaward_policy_free(p);
+    return rc;
+}
+
+static void release_policy(void *p) { qaward_policy_free(p); }
+
+int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len, const char *what);
+int qa_policy_load_json_named(qaward_policy **out, qaward_ctx *ctx, const char *json, size_t len, const char *what)
+{
+    if (!out)
+        return qa_error(ctx, QAWARD_EINVAL, "policy_load_json: out is NULL");
+    *out = NULL;
+    if (!ctx)
+        return QAWARD_EINVAL;
+    if (!json)
+        return qa_error(ctx, QAWARD_EINVAL, "policy_load_json: json is NULL");
+    const qj_loader policy_loader = {what, NULL, 0, 0, build_policy, release_policy, NULL};
+    void *p;
+    int rc = qj_load(&p, ctx, json, len, &policy_loader, NULL);
+    *out = p;
     return rc;
 }
 

@@ -245,8 +245,11 @@ static int parse_stages(qaward_ctx *ctx, qaward_procedure *p, const qj_value *ro
     return 0;
 }
 
-static int parse_procedure(qaward_ctx *ctx, qaward_procedure *p, const qj_value *root)
+static int parse_procedure(void **out, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
 {
+    qaward_procedure *p = *out;
+    const qj_value *root = qj_root(doc);
+    QA_UNUSED(arg);
     static const char *const keys[] = {"format", "version", "id", "name", "source", "calendar", "description",
                                        "subject_kinds", "notices", "stages", "site_review", "refusal",
                                        "objection", NULL};
@@ -297,31 +300,21 @@ static int parse_procedure(qaward_ctx *ctx, qaward_procedure *p, const qj_value 
     return 0;
 }
 
+static void release_procedure(void *p) { qaward_procedure_free(p); }
+
+static const qj_loader procedure_loader = {"procedure", NULL, sizeof(qaward_procedure),
+                                           offsetof(qaward_procedure, alloc), parse_procedure, release_procedure, NULL};
+
 int qaward_procedure_load_json(qaward_procedure **out, qaward_ctx *ctx, const char *json, size_t len)
 {
     if (out)
         *out = NULL;
     if (!out || !ctx || !json)
         return qa_error(ctx, QAWARD_EINVAL, "procedure: NULL argument");
-    qj_doc *doc;
-    int rc = qj_parse(&doc, ctx, json, len, "procedure");
-    if (rc)
-        return rc;
-    qaward_procedure *p = qa_calloc(ctx, 1, sizeof *p);
-    if (!p) {
-        qj_free(doc);
-        return QAWARD_ENOMEM;
-    }
-    p->alloc = ctx->alloc;
-    rc = parse_procedure(ctx, p, qj_root(doc));
-    qj_free(doc);
-    if (rc) {
-        qaward_procedure_free(p);
-        return rc;
-    }
+    void *p;
+    int rc = qj_load(&p, ctx, json, len, &procedure_loader, NULL);
     *out = p;
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return rc;
 }
 
 int qaward_procedure_builtin(qaward_procedure **out, qaward_ctx *ctx, const char *name)
@@ -408,11 +401,7 @@ static void w_text(qj_writer *w, const char *key, const qa_ptext *t)
 
 static int finish(qj_writer *w, char **out, qaward_ctx *ctx)
 {
-    int rc = qw_finish(w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory writing JSON");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(w, out, ctx, "out of memory writing JSON");
 }
 
 int qaward_notice_check_json(char **out, qaward_ctx *ctx, const qaward_procedure *p, const qaward_calendar *cal,

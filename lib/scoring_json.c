@@ -56,8 +56,11 @@ static int dup_str(qaward_ctx *ctx, const qaward_allocator *a, const char *s, ch
 
 static const char *const item_kinds[] = {"", "process", "results", NULL};
 
-static int load_scheme(qaward_scheme *s, qaward_ctx *ctx, const qj_value *root)
+static int load_scheme(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
 {
+    qaward_scheme *s = *obj;
+    const qj_value *root = qj_root(doc);
+    QA_UNUSED(arg);
     static const char *const top[] = {"format", "id", "title", "example", "note", "source", "total",
                                       "parts", "step", "categories", NULL};
     static const char *const ckeys[] = {"id", "name", "points", "kind", "items", NULL};
@@ -147,31 +150,21 @@ static int load_scheme(qaward_scheme *s, qaward_ctx *ctx, const qj_value *root)
     return qa_scheme_check(ctx, s);
 }
 
+static void release_scheme(void *s) { qaward_scheme_free(s); }
+
+static const qj_loader scheme_loader = {"scheme", NULL, sizeof(qaward_scheme), offsetof(qaward_scheme, alloc),
+                                        load_scheme, release_scheme, "scheme"};
+
 int qaward_scheme_load_json(qaward_scheme **out, qaward_ctx *ctx, const char *json, size_t len)
 {
+    if (out)
+        *out = NULL; /* on every failure, as the other loaders */
     if (!out || !ctx || !json)
         return qa_error(ctx, QAWARD_EINVAL, "qaward_scheme_load_json: NULL argument");
-    *out = NULL;
-    qj_doc *doc;
-    int rc = qj_parse(&doc, ctx, json, len, "scheme");
-    if (rc)
-        return rc;
-    qaward_scheme *s = qa_calloc(ctx, 1, sizeof *s);
-    if (!s) {
-        qj_free(doc);
-        return QAWARD_ENOMEM;
-    }
-    s->alloc = ctx->alloc;
-    rc = load_scheme(s, ctx, qj_root(doc));
-    qj_free(doc);
-    if (rc) {
-        qa_error_prefix(ctx, "scheme");
-        qaward_scheme_free(s);
-        return rc;
-    }
+    void *s;
+    int rc = qj_load(&s, ctx, json, len, &scheme_loader, NULL);
     *out = s;
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return rc;
 }
 
 int qaward_scheme_builtin(qaward_scheme **out, qaward_ctx *ctx, const char *name)
@@ -273,31 +266,35 @@ static int load_sheets(qaward_sheets *s, qaward_ctx *ctx, const qj_value *root)
     return qaward_sheets_validate(ctx, s);
 }
 
+/* The "sheets" prefix goes on reading errors only, not on those of
+ * qaward_sheets_new. */
+static int build_sheets(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *scheme)
+{
+    qaward_sheets *s;
+    int rc = qaward_sheets_new(&s, ctx, scheme);
+    if (rc)
+        return rc;
+    *obj = s;
+    if ((rc = load_sheets(s, ctx, qj_root(doc))))
+        qa_error_prefix(ctx, "sheets");
+    return rc;
+}
+
+static void release_sheets(void *s) { qaward_sheets_free(s); }
+
+static const qj_loader sheets_loader = {"sheets", NULL, 0, 0, build_sheets, release_sheets, NULL};
+
 int qaward_sheets_load_json(qaward_sheets **out, qaward_ctx *ctx, const qaward_scheme *scheme, const char *json,
                             size_t len)
 {
+    if (out)
+        *out = NULL; /* on every failure, as the other loaders */
     if (!out || !ctx || !scheme || !json)
         return qa_error(ctx, QAWARD_EINVAL, "qaward_sheets_load_json: NULL argument");
-    *out = NULL;
-    qj_doc *doc;
-    int rc = qj_parse(&doc, ctx, json, len, "sheets");
-    if (rc)
-        return rc;
-    qaward_sheets *s;
-    rc = qaward_sheets_new(&s, ctx, scheme);
-    if (!rc) {
-        rc = load_sheets(s, ctx, qj_root(doc));
-        if (rc) {
-            qa_error_prefix(ctx, "sheets");
-            qaward_sheets_free(s);
-        }
-    }
-    qj_free(doc);
-    if (rc)
-        return rc;
+    void *s;
+    int rc = qj_load(&s, ctx, json, len, &sheets_loader, scheme);
     *out = s;
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return rc;
 }
 
 int qaward_sheets_scheme_name(char **out, qaward_ctx *ctx, const char *json, size_t len)
@@ -349,8 +346,11 @@ static int read_fraction(qaward_ctx *ctx, const qj_value *obj, const char *path,
     return QAWARD_OK;
 }
 
-static int load_rules(qaward_review_rules *r, qaward_ctx *ctx, const qj_value *root)
+static int load_rules(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
 {
+    qaward_review_rules *r = *obj;
+    const qj_value *root = qj_root(doc);
+    QA_UNUSED(arg);
     static const char *const top[] = {"format", "id", "example", "note", "policy", "cycle", "kinds", "aggregation",
                                       "spread_threshold_pct", "tie_break", "vote", NULL};
     static const char *const kkeys[] = {"id", "scheme", "stages", "min_composite", NULL};
@@ -483,31 +483,21 @@ static int load_rules(qaward_review_rules *r, qaward_ctx *ctx, const qj_value *r
     return qa_review_rules_check(ctx, r);
 }
 
+static void release_rules(void *r) { qaward_review_rules_free(r); }
+
+static const qj_loader rules_loader = {"review rules", NULL, sizeof(qaward_review_rules),
+                                       offsetof(qaward_review_rules, alloc), load_rules, release_rules, "review rules"};
+
 int qaward_review_rules_load_json(qaward_review_rules **out, qaward_ctx *ctx, const char *json, size_t len)
 {
+    if (out)
+        *out = NULL; /* on every failure, as the other loaders */
     if (!out || !ctx || !json)
         return qa_error(ctx, QAWARD_EINVAL, "qaward_review_rules_load_json: NULL argument");
-    *out = NULL;
-    qj_doc *doc;
-    int rc = qj_parse(&doc, ctx, json, len, "review rules");
-    if (rc)
-        return rc;
-    qaward_review_rules *r = qa_calloc(ctx, 1, sizeof *r);
-    if (!r) {
-        qj_free(doc);
-        return QAWARD_ENOMEM;
-    }
-    r->alloc = ctx->alloc;
-    rc = load_rules(r, ctx, qj_root(doc));
-    qj_free(doc);
-    if (rc) {
-        qa_error_prefix(ctx, "review rules");
-        qaward_review_rules_free(r);
-        return rc;
-    }
+    void *r;
+    int rc = qj_load(&r, ctx, json, len, &rules_loader, NULL);
     *out = r;
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return rc;
 }
 
 int qaward_review_rules_builtin(qaward_review_rules **out, qaward_ctx *ctx, const char *name)
@@ -624,11 +614,7 @@ int qaward_scores_to_json(char **out, qaward_ctx *ctx, const qaward_scores *sc)
     }
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory");
 }
 
 static void put_fixed2(qa_buf *b, int64_t v)
@@ -771,11 +757,7 @@ int qaward_composites_to_json(char **out, qaward_ctx *ctx, const qaward_composit
     }
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory");
 }
 
 int qaward_composites_to_text(char **out, qaward_ctx *ctx, const qaward_composites *c, const char *lang)

@@ -253,6 +253,17 @@ static ms_slot *ms_find_h(const qaward_memstore *ms, const char *id, uint64_t fu
 
 static ms_slot *ms_slot_for(qaward_memstore *ms, const char *id);
 
+/* Appends record i to a subject's chain: head, tail and next hold index + 1, 0 = none. */
+static void ms_link(size_t *next, size_t *head, size_t *tail, size_t i)
+{
+    next[i] = 0;
+    if (*tail)
+        next[*tail - 1] = i + 1;
+    else
+        *head = i + 1;
+    *tail = i + 1;
+}
+
 static int ms_rehash(qaward_memstore *ms, size_t n_slots)
 {
     ms_slot *ns = qa_acalloc(&ms->alloc, n_slots, sizeof *ns);
@@ -270,21 +281,11 @@ static int ms_rehash(qaward_memstore *ms, size_t n_slots)
     ms->used_slots = 0;
     for (size_t i = 0; i < ms->n_awards; i++) {
         ms_slot *s = ms_slot_for(ms, ms->awards[i].subject_id);
-        ms->a_next[i] = 0;
-        if (s->a_tail)
-            ms->a_next[s->a_tail - 1] = i + 1;
-        else
-            s->a_head = i + 1;
-        s->a_tail = i + 1;
+        ms_link(ms->a_next, &s->a_head, &s->a_tail, i);
     }
     for (size_t i = 0; i < ms->n_sanctions; i++) {
         ms_slot *s = ms_slot_for(ms, ms->sanctions[i].subject_id);
-        ms->s_next[i] = 0;
-        if (s->s_tail)
-            ms->s_next[s->s_tail - 1] = i + 1;
-        else
-            s->s_head = i + 1;
-        s->s_tail = i + 1;
+        ms_link(ms->s_next, &s->s_head, &s->s_tail, i);
     }
     return 0;
 }
@@ -314,32 +315,37 @@ static int ms_room(qaward_memstore *ms)
     return ms_rehash(ms, ms->n_slots ? ms->n_slots * 2 : 64);
 }
 
+/* Room for record n in a record array (elements of `size` bytes) and its link
+ * array. When the link array cannot follow, the capacity goes back to what
+ * it was: it must never exceed the link array's length, and the next add
+ * grows both. */
+static int ms_grow(qaward_memstore *ms, void **recs, size_t *cap, size_t **next, size_t n, size_t size)
+{
+    size_t old = *cap;
+    if (agrow(&ms->alloc, recs, cap, n + 1, size))
+        return QAWARD_ENOMEM;
+    if (old != *cap) {
+        size_t *nn = qa_arealloc(&ms->alloc, *next, *cap * sizeof *nn);
+        if (!nn) {
+            *cap = old; /* keep the link array as long as the capacity says, so the next add grows both */
+            return QAWARD_ENOMEM;
+        }
+        *next = nn;
+    }
+    return 0;
+}
+
 static int ms_add_award(qaward_memstore *ms, const qaward_award_record *rec)
 {
     int rc = award_valid(rec);
     if (rc)
         return rc;
-    size_t cap = ms->cap_awards;
-    if (agrow(&ms->alloc, (void **)&ms->awards, &ms->cap_awards, ms->n_awards + 1, sizeof *ms->awards))
-        return QAWARD_ENOMEM;
-    if (cap != ms->cap_awards) {
-        size_t *nn = qa_arealloc(&ms->alloc, ms->a_next, ms->cap_awards * sizeof *nn);
-        if (!nn) {
-            ms->cap_awards = cap; /* keep a_next as long as the capacity says, so the next add grows both */
-            return QAWARD_ENOMEM;
-        }
-        ms->a_next = nn;
-    }
-    if (ms_room(ms) || copy_award(&ms->strings, &ms->awards[ms->n_awards], rec))
+    if (ms_grow(ms, (void **)&ms->awards, &ms->cap_awards, &ms->a_next, ms->n_awards, sizeof *ms->awards) ||
+        ms_room(ms) || copy_award(&ms->strings, &ms->awards[ms->n_awards], rec))
         return QAWARD_ENOMEM;
     size_t i = ms->n_awards++;
     ms_slot *s = ms_slot_for(ms, ms->awards[i].subject_id);
-    ms->a_next[i] = 0;
-    if (s->a_tail)
-        ms->a_next[s->a_tail - 1] = i + 1;
-    else
-        s->a_head = i + 1;
-    s->a_tail = i + 1;
+    ms_link(ms->a_next, &s->a_head, &s->a_tail, i);
     return 0;
 }
 
@@ -348,27 +354,12 @@ static int ms_add_sanction(qaward_memstore *ms, const qaward_sanction_record *re
     int rc = sanction_valid(rec);
     if (rc)
         return rc;
-    size_t cap = ms->cap_sanctions;
-    if (agrow(&ms->alloc, (void **)&ms->sanctions, &ms->cap_sanctions, ms->n_sanctions + 1, sizeof *ms->sanctions))
-        return QAWARD_ENOMEM;
-    if (cap != ms->cap_sanctions) {
-        size_t *nn = qa_arealloc(&ms->alloc, ms->s_next, ms->cap_sanctions * sizeof *nn);
-        if (!nn) {
-            ms->cap_sanctions = cap; /* keep s_next as long as the capacity says, so the next add grows both */
-            return QAWARD_ENOMEM;
-        }
-        ms->s_next = nn;
-    }
-    if (ms_room(ms) || copy_sanction(&ms->strings, &ms->sanctions[ms->n_sanctions], rec))
+    if (ms_grow(ms, (void **)&ms->sanctions, &ms->cap_sanctions, &ms->s_next, ms->n_sanctions, sizeof *ms->sanctions) ||
+        ms_room(ms) || copy_sanction(&ms->strings, &ms->sanctions[ms->n_sanctions], rec))
         return QAWARD_ENOMEM;
     size_t i = ms->n_sanctions++;
     ms_slot *s = ms_slot_for(ms, ms->sanctions[i].subject_id);
-    ms->s_next[i] = 0;
-    if (s->s_tail)
-        ms->s_next[s->s_tail - 1] = i + 1;
-    else
-        s->s_head = i + 1;
-    s->s_tail = i + 1;
+    ms_link(ms->s_next, &s->s_head, &s->s_tail, i);
     return 0;
 }
 
@@ -818,9 +809,5 @@ int qaward_memstore_to_json(char **out, const qaward_memstore *ms, qaward_ctx *c
         qw_str(&w, ms->cycles[i]);
     qw_arr_end(&w);
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory");
 }

@@ -198,6 +198,19 @@ static int parse_subject(qaward_ctx *ctx, const qj_value *o, const char *path, i
     return 0;
 }
 
+static int build_subject(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
+{
+    qaward_subject *s = NULL;
+    int rc = parse_subject(ctx, qj_root(doc), "$", 0, NULL, &s);
+    QA_UNUSED(arg);
+    *obj = s;
+    return rc;
+}
+
+static void release_subject(void *s) { qaward_subject_free(s); }
+
+static const qj_loader subject_loader = {"subject", NULL, 0, 0, build_subject, release_subject, NULL};
+
 int qaward_subject_load_json(qaward_subject **out, qaward_ctx *ctx, const char *json, size_t len)
 {
     if (!out)
@@ -207,20 +220,10 @@ int qaward_subject_load_json(qaward_subject **out, qaward_ctx *ctx, const char *
         return QAWARD_EINVAL;
     if (!json)
         return qa_error(ctx, QAWARD_EINVAL, "subject_load_json: json is NULL");
-    qj_doc *doc;
-    int rc = qj_parse(&doc, ctx, json, len, "subject");
-    if (rc)
-        return rc;
-    qaward_subject *s = NULL;
-    rc = parse_subject(ctx, qj_root(doc), "$", 0, NULL, &s);
-    qj_free(doc);
-    if (rc) {
-        qaward_subject_free(s);
-        return rc;
-    }
+    void *s;
+    int rc = qj_load(&s, ctx, json, len, &subject_loader, NULL);
     *out = s;
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return rc;
 }
 
 static uint64_t fnv(const char *s)
@@ -231,19 +234,10 @@ static uint64_t fnv(const char *s)
     return h;
 }
 
-int qaward_subject_list_load_json(qaward_subject_list **out, qaward_ctx *ctx, const char *json, size_t len)
+static int build_subject_list(void **obj, qaward_ctx *ctx, const qj_doc *doc, const void *arg)
 {
-    if (!out)
-        return qa_error(ctx, QAWARD_EINVAL, "subject_list_load_json: out is NULL");
-    *out = NULL;
-    if (!ctx)
-        return QAWARD_EINVAL;
-    if (!json)
-        return qa_error(ctx, QAWARD_EINVAL, "subject_list_load_json: json is NULL");
-    qj_doc *doc;
-    int rc = qj_parse(&doc, ctx, json, len, "subjects");
-    if (rc)
-        return rc;
+    int rc;
+    QA_UNUSED(arg);
     const qj_value *root = qj_root(doc), *arr = root;
     const char *base = "$";
     size_t *slots = NULL, nslots = 0;
@@ -258,7 +252,7 @@ int qaward_subject_list_load_json(qaward_subject_list **out, qaward_ctx *ctx, co
                       (unsigned)root->line, (unsigned)root->col);
         goto fail;
     }
-    l = qa_calloc(ctx, 1, sizeof *l);
+    *obj = l = qa_calloc(ctx, 1, sizeof *l);
     if (!l) {
         rc = QAWARD_ENOMEM;
         goto fail;
@@ -298,14 +292,28 @@ int qaward_subject_list_load_json(qaward_subject_list **out, qaward_ctx *ctx, co
         slots[h] = i + 1;
     }
     qa_free(ctx, slots);
-    qj_free(doc);
-    *out = l;
-    qa_ok(ctx);
     return QAWARD_OK;
 fail:
     qa_free(ctx, slots);
-    qaward_subject_list_free(l);
-    qj_free(doc);
+    return rc;
+}
+
+static void release_subject_list(void *l) { qaward_subject_list_free(l); }
+
+static const qj_loader subject_list_loader = {"subjects", NULL, 0, 0, build_subject_list, release_subject_list, NULL};
+
+int qaward_subject_list_load_json(qaward_subject_list **out, qaward_ctx *ctx, const char *json, size_t len)
+{
+    if (!out)
+        return qa_error(ctx, QAWARD_EINVAL, "subject_list_load_json: out is NULL");
+    *out = NULL;
+    if (!ctx)
+        return QAWARD_EINVAL;
+    if (!json)
+        return qa_error(ctx, QAWARD_EINVAL, "subject_list_load_json: json is NULL");
+    void *l;
+    int rc = qj_load(&l, ctx, json, len, &subject_list_loader, NULL);
+    *out = l;
     return rc;
 }
 
@@ -409,9 +417,5 @@ int qaward_subject_to_json(char **out, const qaward_subject *s, qaward_ctx *ctx,
         qw_arr_end(&w);
     }
     qw_obj_end(&w);
-    int rc = qw_finish(&w, out, NULL);
-    if (rc)
-        return qa_error(ctx, rc, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory");
 }

@@ -4,11 +4,13 @@ status (int) and taking two or more pointers is called once per pointer
 argument with that argument NULL and every other one valid (fixtures of
 tests/test_args.c), and once with a NULL context. A NULL required argument
 must be refused with QAWARD_EINVAL and, with a context, a message; out-params
-must stay NULL. Arguments documented as optional are listed in OPTIONAL.
-Run after adding public functions:  /usr/bin/python3 scripts/gen_arg_sweep.py"""
+must stay NULL. An argument whose @param text says NULL is accepted ("may be
+NULL", "may be NULL when @p n is 0", what NULL means) is not swept.
+Run after adding public functions (`--check` only compares):  /usr/bin/python3 scripts/gen_arg_sweep.py"""
 import glob
 import os
 import re
+import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -20,17 +22,10 @@ SKIP = {
     'qaward_policy_kind_index', 'qaward_policy_level_index', 'qaward_subject_is_secret',
 }
 # (function, parameter name): NULL is an accepted value beyond the ones the
-# header documents (found by this sweep; the arrays are unused when n = 0).
-OPTIONAL = {
-    ('qaward_checker_fast_many', 'statuses'), ('qaward_checker_fast_many', 'earliest'),
-    ('qaward_checker_fast_many', 'n_not_passed'), ('qaward_checker_fast_many', 'n_done'),
-    ('qaward_checker_fast_many', 'subjects'),
-    ('qaward_timeline_add_notice', 'ids'),
-    ('qaward_review_rules_composite', 'stage_ids'), ('qaward_review_rules_composite', 'totals'),
-    ('qaward_composites_compute', 'scores'),
-    ('qaward_scores_item_spread', 'spread_pct'), ('qaward_scores_item_spread', 'flagged'),
-    ('qaward_scores_to_text', 'lang'), ('qaward_composites_to_text', 'lang'),
-}
+# header documents. Keep it empty: document the argument in the header's
+# @param text instead ("may be NULL", "may be NULL when @p n is 0", what NULL
+# means), which documented_optional() reads.
+OPTIONAL = set()
 # Lookups whose context only carries the message: without one they must give
 # the same status as with one (SWEEP_SAME), not EINVAL.
 CTX_OPTIONAL_PREFIX = ('qaward_review_rules_', 'qaward_scores_item', 'qaward_scores_category',
@@ -77,7 +72,7 @@ def fixture(t):
 
 def documented_optional(doc, pn):
     """The @param text says NULL is accepted ("May be NULL", "or NULL", "NULL uses ...")."""
-    for m in re.finditer(r'@param(?:\[\w+\])?\s+' + re.escape(pn) + r'\b(.*?)(?=@\w|$)', doc, flags=re.S):
+    for m in re.finditer(r'@param(?:\[\w+\])?\s+' + re.escape(pn) + r'\b(.*?)(?=@(?!p\b)\w|$)', doc, flags=re.S):
         t = ' '.join(m.group(1).split())
         if re.search(r'\bNULL\b', t) and not re.search(r'non-NULL|not NULL|must not be NULL', t):
             return True
@@ -129,5 +124,13 @@ for h in sorted(glob.glob(os.path.join(root, 'include/qaward/*.h'))):
                            f'{name}({", ".join(p[2] for p in params)}));')
                 continue
             out.append(f'   {reset} SWEEP_{mode}("{name}", "{pn}", {name}({", ".join(vals)}));{check}')
-with open(os.path.join(root, 'tests/arg_sweep.inc'), 'w', encoding='utf-8') as f:
-    f.write('\n'.join(out) + '\n')
+text = '\n'.join(out) + '\n'
+target = os.path.join(root, 'tests/arg_sweep.inc')
+if '--check' in sys.argv[1:]:
+    # meson test `generated_current`: the committed file must match the headers
+    with open(target, encoding='utf-8') as f:
+        if f.read() != text:
+            sys.exit('tests/arg_sweep.inc is out of date with include/qaward/*.h: run /usr/bin/python3 ' + sys.argv[0])
+    sys.exit(0)
+with open(target, 'w', encoding='utf-8') as f:
+    f.write(text)

@@ -9,26 +9,7 @@
 #include <string.h>
 #include <qaward.h>
 #include "faultstore.h"
-
-static qaward_ctx *ctx;
-static qaward_policy *jian, *lake;
-static int setup(void **s)
-{
-    (void)s;
-    if (qaward_ctx_new(&ctx, NULL))
-        return -1;
-    if (qaward_policy_builtin(&jian, ctx, "jian-2023") || qaward_policy_builtin(&lake, ctx, "lakeside-2024"))
-        return -1;
-    return 0;
-}
-static int teardown(void **s)
-{
-    (void)s;
-    qaward_policy_free(jian);
-    qaward_policy_free(lake);
-    qaward_ctx_free(ctx);
-    return 0;
-}
+#include "policy_fixture.h"
 
 #define RULES_HEAD "{\"format\":\"qaward-review-rules/1\",\"id\":\"test\","
 #define RULES_KINDS                                                                                                   \
@@ -657,14 +638,6 @@ static void load_json_errors_name_path(void **s)
 
 /* ---- sanctions ------------------------------------------------------------------- */
 
-static void finding(qaward_finding *f, const char *id, const char *kind, qaward_date d)
-{
-    qaward_finding_init(f, QAWARD_FINDING_VERSION);
-    f->subject_id = id;
-    f->kind = kind;
-    f->decided_on = d;
-}
-
 /* R10: fraud revokes the award and bans for 10 years from the finding. */
 static void r10_fraud_revokes_and_bans_ten_years(void **s)
 {
@@ -791,12 +764,6 @@ static void sanction_bad_inputs(void **s)
     f.version = 99;
     assert_int_equal(qaward_sanction_compute(&o, ctx, jian, NULL, &f), QAWARD_EVERSION);
 }
-
-#define MSG_HAS(needle)                                                                                  \
-    do {                                                                                                 \
-        if (!strstr(qaward_ctx_message(ctx), needle))                                                    \
-            fail_msg("message \"%s\" lacks \"%s\"", qaward_ctx_message(ctx), needle);                    \
-    } while (0)
 
 /* Every field of a finding, the outcome and the store is checked and named. */
 static void sanction_each_field_refused_with_its_name(void **s)

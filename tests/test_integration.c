@@ -12,33 +12,7 @@
 #include <string.h>
 #include <qaward.h>
 #include "faultstore.h"
-
-static qaward_ctx *ctx;
-static qaward_policy *jian, *lake;
-
-static int setup(void **s)
-{
-    (void)s;
-    if (qaward_ctx_new(&ctx, NULL))
-        return -1;
-    if (qaward_policy_builtin(&jian, ctx, "jian-2023") || qaward_policy_builtin(&lake, ctx, "lakeside-2024"))
-        return -1;
-    return 0;
-}
-static int teardown(void **s)
-{
-    (void)s;
-    qaward_policy_free(jian);
-    qaward_policy_free(lake);
-    qaward_ctx_free(ctx);
-    return 0;
-}
-
-#define MSG_HAS(needle)                                                                                                \
-    do {                                                                                                               \
-        if (!strstr(qaward_ctx_message(ctx), needle))                                                                  \
-            fail_msg("message \"%s\" lacks \"%s\"", qaward_ctx_message(ctx), needle);                                  \
-    } while (0)
+#include "policy_fixture.h"
 
 /* An organisation meeting every Art. 10 condition in 2024–2034 (events as given). */
 #define ORG_FACTS(id, events)                                                                                          \
@@ -80,14 +54,6 @@ static int status_on(const qaward_subject *s, const qaward_store *st, qaward_dat
         *rule = all[0] ? all : NULL;
     qaward_verdict_free(v);
     return status;
-}
-
-static void finding(qaward_finding *f, const char *id, const char *kind, qaward_date d)
-{
-    assert_int_equal(qaward_finding_init(f, QAWARD_FINDING_VERSION), 0);
-    f->subject_id = id;
-    f->kind = kind;
-    f->decided_on = d;
 }
 
 static void award(qaward_memstore *ms, const char *id, const char *level, qaward_date d)

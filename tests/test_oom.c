@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include "oom.h"
+#include "sample_cycle.h"
 #include "json.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,21 +61,7 @@ static void json_layer_survives_every_failing_allocation(void **state)
 /* The cycle: load the sample-like document, run, report (text and JSON), finalise. */
 static int scenario_cycle(qaward_ctx *ctx)
 {
-    static const char doc[] =
-        "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"decision_date\":\"2025-12-18\"},"
-        "\"policy\":\"jian-2023\",\"review_rules\":\"jian-2025-example\","
-        "\"history\":{\"awards\":[{\"subject_id\":\"R\",\"level\":\"award\",\"kind\":\"organization\","
-        "\"award_date\":\"2017-12-20\",\"prize_fen\":50000000}]},"
-        "\"candidates\":["
-        "{\"id\":\"A\",\"name\":\"甲公司\",\"kind\":\"organization\",\"verdict\":\"eligible\",\"composite\":850.00,"
-        "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12},"
-        "\"notes\":[{\"key\":\"k\",\"value\":\"v\",\"trade_secret\":true}]},"
-        "{\"id\":\"R\",\"kind\":\"organization\",\"verdict\":\"eligible\",\"composite\":800.00,"
-        "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12}},"
-        "{\"id\":\"B\",\"kind\":\"organization\",\"verdict\":\"ineligible\","
-        "\"reasons\":[{\"rule_id\":\"art20\",\"citation\":\"第二十条\",\"zh\":\"禁\",\"en\":\"banned\"}]},"
-        "{\"id\":\"C\",\"kind\":\"individual\",\"verdict\":\"eligible\",\"stages\":{\"material\":80.00,\"site\":75.00},"
-        "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12}}]}";
+    static const char doc[] = SAMPLE_CYCLE_DOC;
     qaward_cycle *c;
     int rc = qaward_cycle_load_json(&c, ctx, doc, sizeof doc - 1);
     if (rc)

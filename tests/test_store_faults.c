@@ -15,22 +15,9 @@
 #include <string.h>
 #include "oom.h"
 #include "faultstore.h"
+#include "sample_cycle.h"
 
-static const char cycle_text[] =
-    "{\"format\":\"qaward-cycle/1\",\"cycle\":{\"id\":\"2025\",\"decision_date\":\"2025-12-18\"},"
-    "\"policy\":\"jian-2023\",\"review_rules\":\"jian-2025-example\","
-    "\"history\":{\"awards\":[{\"subject_id\":\"R\",\"level\":\"award\",\"kind\":\"organization\","
-    "\"award_date\":\"2017-12-20\",\"prize_fen\":50000000}]},"
-    "\"candidates\":["
-    "{\"id\":\"A\",\"name\":\"甲公司\",\"kind\":\"organization\",\"verdict\":\"eligible\",\"composite\":850.00,"
-    "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12},"
-    "\"notes\":[{\"key\":\"k\",\"value\":\"v\",\"trade_secret\":true}]},"
-    "{\"id\":\"R\",\"kind\":\"organization\",\"verdict\":\"eligible\",\"composite\":800.00,"
-    "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12}},"
-    "{\"id\":\"B\",\"kind\":\"organization\",\"verdict\":\"ineligible\","
-    "\"reasons\":[{\"rule_id\":\"art20\",\"citation\":\"第二十条\",\"zh\":\"禁\",\"en\":\"banned\"}]},"
-    "{\"id\":\"C\",\"kind\":\"individual\",\"verdict\":\"eligible\",\"stages\":{\"material\":80.00,\"site\":75.00},"
-    "\"vote\":{\"for\":9,\"against\":1,\"abstain\":0,\"present\":10,\"members\":12}}]}";
+static const char cycle_text[] = SAMPLE_CYCLE_DOC;
 
 static char *read_src(const char *rel, size_t *len)
 {

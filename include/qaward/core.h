@@ -7,6 +7,14 @@
  * detailed message of the last failure lives on the ::qaward_ctx passed to
  * the call (never in a global or thread-local).
  *
+ * A NULL context: the context functions below say what each does with one;
+ * any other call that takes a ::qaward_ctx returns ::QAWARD_EINVAL when it
+ * is NULL (there is nowhere to put the message and no allocator), except
+ * the lookups and setters whose header says their context only carries the
+ * message (date.h, policy.h, procedure.h, review.h, scoring.h, subject.h):
+ * those return the same status with a NULL context as with one, and leave
+ * no message.
+ *
  * Thread-safety: a context is used by one thread at a time; policies are
  * immutable after loading and may be shared across threads.
  */

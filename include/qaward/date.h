@@ -7,7 +7,9 @@
  * order, and cross every FFI as a plain 32-bit integer. Valid years are
  * 1..9999. 0 (::QAWARD_DATE_NONE) means "no date".
  *
- * All functions are pure and thread-safe.
+ * All functions are pure and thread-safe. qaward_date_parse() takes its
+ * context only for the message: with a NULL context it returns the same
+ * status and leaves no message.
  */
 #ifndef QAWARD_DATE_H
 #define QAWARD_DATE_H

@@ -214,13 +214,14 @@ QAWARD_API int qaward_checker_fast(int *status, qaward_date *earliest, uint32_t 
  * Same result per subject as qaward_checker_fast(). Stops at the first
  * subject whose check fails (a NULL subject, a store callback's error): the
  * entries before it are filled, the message names the index and subject id.
- * @param[out] statuses receives @p n ::qaward_eligibility values.
+ * @param[out] statuses receives @p n ::qaward_eligibility values; may be NULL when @p n is 0.
  * @param[out] earliest receives @p n dates (qaward_verdict_earliest()); may be NULL.
  * @param[out] n_not_passed receives @p n counts of failing or unknown checks; may be NULL.
  * @param[out] n_done receives the number of subjects checked (@p n on success,
  *        the index of the failing subject otherwise); may be NULL.
  * @param c the checker (errors go to its context).
- * @param subjects @p n subjects (borrowed). @param n how many (0 is allowed).
+ * @param subjects @p n subjects (borrowed); may be NULL when @p n is 0.
+ * @param n how many (0 is allowed).
  * @param as_of the date.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL array with @p n > 0, NULL subject),
  *         or as qaward_check() (a store callback's value unchanged).

@@ -8,6 +8,13 @@
  * docs/schema/policy.schema.json) or taken from the built-in set
  * (`"jian-2023"`, the fictional `"lakeside-2024"`). Both take the same code path.
  *
+ * A NULL context: qaward_policy_quota(), qaward_policy_prize(),
+ * qaward_policy_sanction_info(), qaward_policy_ban_window() and
+ * qaward_policy_reapply_date() take their context only for the message and
+ * return the same status without one (no message then). Loading
+ * (qaward_policy_load_json(), qaward_policy_builtin()) and every other call
+ * taking a context return ::QAWARD_EINVAL when it is NULL.
+ *
  * Thread-safety: a policy is immutable after loading; every getter may be
  * called from many threads at once. Strings returned by getters are owned by
  * the policy and live until qaward_policy_free().

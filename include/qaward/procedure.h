@@ -18,6 +18,10 @@
  * Languages: `lang` arguments take 0 (English) or 1 (Chinese), the values of
  * `qaward_lang`.
  *
+ * A NULL context: qaward_notice_check() takes its context only for the
+ * message and returns the same status without one (no message then). Every
+ * other call taking a context returns ::QAWARD_EINVAL when it is NULL.
+ *
  * Thread-safety: a procedure is immutable and may be shared across threads.
  * A timeline is used by one thread at a time.
  */
@@ -286,7 +290,8 @@ QAWARD_API int qaward_timeline_add_field(qaward_timeline *t, qaward_ctx *ctx, co
  * @param t the timeline. @param ctx context.
  * @param kind a notice kind of the procedure.
  * @param first first day. @param last last day (>= first).
- * @param ids applicant ids listed. @param n how many.
+ * @param ids @p n applicant ids listed; may be NULL when @p n is 0.
+ * @param n how many (0: a notice listing nobody).
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ENOTFOUND (kind or applicant),
  *         ::QAWARD_ERANGE (last before first), ::QAWARD_ECALENDAR, ::QAWARD_ENOMEM.
  */

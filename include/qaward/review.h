@@ -16,6 +16,11 @@
  * 1000), scores in hundredths of a point (int64), fractions as integer
  * numerator/denominator, percentages as integers.
  *
+ * A NULL context: the getters and qaward_review_rules_composite() take their
+ * context only for the message and return the same status without one (no
+ * message then). Loading (qaward_review_rules_load_json(),
+ * qaward_review_rules_builtin()) returns ::QAWARD_EINVAL when it is NULL.
+ *
  * Thread-safety: a loaded ::qaward_review_rules is immutable and may be shared
  * across threads; strings returned by the getters live as long as the rules.
  */
@@ -306,8 +311,8 @@ QAWARD_API int qaward_review_rules_vote_backfill(int *out, qaward_ctx *ctx, cons
  * @param rules the rules.
  * @param kind subject kind id.
  * @param n number of stages given.
- * @param stage_ids @p n stage ids.
- * @param totals @p n stage totals in hundredths of a point.
+ * @param stage_ids @p n stage ids; may be NULL when @p n is 0.
+ * @param totals @p n stage totals in hundredths of a point; may be NULL when @p n is 0.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ENORULE (weights or a pass mark not
  *         set), ::QAWARD_ENOTFOUND (a needed stage total is missing; message names it).
  */

@@ -13,6 +13,14 @@
  * by 1000 ‰) and category shares (hundredths of a percent). Category, part
  * and stage totals are sums of the rounded item scores and are exact.
  *
+ * A NULL context: the lookups qaward_scheme_item_find(), qaward_scores_find(),
+ * qaward_scores_item(), qaward_scores_item_spread(), qaward_scores_category(),
+ * qaward_scores_totals(), qaward_composites_get(),
+ * qaward_composites_stage_total() and qaward_score_options_from_rules() take
+ * their context only for the message and return the same status without one
+ * (no message then). Every other call taking a context (loading, building
+ * sheets, computing, rendering) returns ::QAWARD_EINVAL when it is NULL.
+ *
  * Thread-safety: a loaded ::qaward_scheme is immutable and shareable across
  * threads. A ::qaward_sheets set is built by one thread; once built it may be
  * read concurrently. ::qaward_scores and ::qaward_composites are immutable.
@@ -450,8 +458,9 @@ QAWARD_API int qaward_scores_item(int64_t *out, qaward_ctx *ctx, const qaward_sc
 /**
  * @brief An item's spread in the r-th result: max − min of the assessors'
  *        percentages (0 for one sheet), and whether it exceeds the threshold.
- * @param[out] spread_pct receives the spread in percentage points.
- * @param[out] flagged receives 1 when a threshold is set and the spread exceeds it.
+ * @param[out] spread_pct receives the spread in percentage points; may be NULL.
+ * @param[out] flagged receives 1 when a threshold is set and the spread exceeds it, else 0;
+ *        may be NULL.
  * @param ctx context.
  * @param scores the scores.
  * @param r result index.
@@ -502,7 +511,7 @@ QAWARD_API int qaward_scores_to_json(char **out, qaward_ctx *ctx, const qaward_s
  * @param[out] out receives a NUL-terminated string; free with qaward_string_free().
  * @param ctx context.
  * @param scores the scores.
- * @param lang "zh" or "en".
+ * @param lang "en" for English; "zh", any other value or NULL gives Chinese.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ENOMEM.
  */
 QAWARD_API int qaward_scores_to_text(char **out, qaward_ctx *ctx, const qaward_scores *scores,
@@ -531,7 +540,7 @@ typedef enum qaward_composite_status {
  * @param ctx context.
  * @param rules review rules (borrowed: must outlive the result).
  * @param n number of score sets.
- * @param scores @p n score sets (borrowed).
+ * @param scores @p n score sets (borrowed); may be NULL when @p n is 0.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL (kind missing, scheme mismatch), ::QAWARD_ENORULE,
  *         ::QAWARD_EEXISTS (an applicant in two sets), ::QAWARD_ENOMEM.
  * Ownership: free with qaward_composites_free().
@@ -593,7 +602,7 @@ QAWARD_API int qaward_composites_to_json(char **out, qaward_ctx *ctx, const qawa
  * @param[out] out receives a string; free with qaward_string_free().
  * @param ctx context.
  * @param c the composites.
- * @param lang "zh" or "en".
+ * @param lang "en" for English; "zh", any other value or NULL gives Chinese.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ENOMEM.
  */
 QAWARD_API int qaward_composites_to_text(char **out, qaward_ctx *ctx, const qaward_composites *c,

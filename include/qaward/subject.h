@@ -16,6 +16,17 @@
  * Kinds, event kinds, grades and certificate types are the policy's ids;
  * they are checked against the policy by qaward_check(), not here.
  *
+ * A NULL context: the setters qaward_subject_set_name(),
+ * qaward_subject_set_region(), qaward_subject_set_legal_person(),
+ * qaward_subject_set_for_profit(), qaward_subject_set_date(),
+ * qaward_subject_set_known(), qaward_subject_set_profit(),
+ * qaward_subject_set_attestation(), and qaward_subject_employer() and
+ * qaward_subject_bind() take their context only for the message (a subject
+ * allocates with its own copy of the allocator) and return the same status
+ * without one (no message then). qaward_subject_new(), the add and mark
+ * calls, loading and qaward_subject_to_json() return ::QAWARD_EINVAL when it
+ * is NULL.
+ *
  * Thread-safety: a subject may be read by many threads at once (checks do
  * not modify it); setters need exclusive use.
  */
