@@ -210,6 +210,9 @@ static void message(qa_buf *b, const qaward_verdict *v, const qa_rec *r, int lan
         else if (r->outcome == QAWARD_FAIL)
             qa_buf_printf(b, zh ? "%s 认定“%s”，%s 前不予受理申报" : "finding of %s on %s: applications refused until %s (exclusive)",
                           zh ? d1 : tx(&sa->name, lang), zh ? tx(&sa->name, lang) : d1, e);
+        else if (r->d2 && v->as_of < r->d2) /* R9: a recorded window that begins after the as-of date */
+            qa_buf_printf(b, zh ? "%s 认定“%s”，不予受理期至 %s，于 %s 尚未开始" : "finding of %s on %s: the ban until %s has not begun on %s",
+                          zh ? d1 : tx(&sa->name, lang), zh ? tx(&sa->name, lang) : d1, d2, asof);
         else if (sa->has_ban)
             qa_buf_printf(b, zh ? "%s 认定“%s”，不予受理期已于 %s 结束" : "finding of %s on %s: the ban ended on %s",
                           zh ? d1 : tx(&sa->name, lang), zh ? tx(&sa->name, lang) : d1, d2);
