@@ -984,8 +984,9 @@ static void r7_r9_waits_and_bans_from_the_store(void **state)
            "2021-05-05 认定“警告”，取消其奖励；不限制申报");
     assert_string_equal(qaward_verdict_check_threshold(v, at(v, "ban_warn")),
                         "{\"sanction\":\"warn\",\"ban_length\":null,\"revokes\":true}");
-    expect(v, "ban_note", QAWARD_PASS, QAWARD_DATE_NONE, "finding of  on 2021-06-06; no ban on applying",
-           "2021-06-06 认定“”；不限制申报");
+    /* a finding kind the policy leaves unnamed is shown by its id */
+    expect(v, "ban_note", QAWARD_PASS, QAWARD_DATE_NONE, "finding of note on 2021-06-06; no ban on applying",
+           "2021-06-06 认定“note”；不限制申报");
     qaward_verdict_free(v);
     v = check_ok(edge, w1, ms, 20230310);
     expect(v, "ban_lie", QAWARD_PASS, QAWARD_DATE_NONE, "no finding of lying", "无“虚假”记录");
