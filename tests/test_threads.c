@@ -17,28 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <qaward.h>
+#include "srcfile.h"
 
 #define N_THREADS 8
 #define ROUNDS 3
-
-static char *read_src(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        abort();
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (!b || fread(b, 1, (size_t)n, fp) != (size_t)n)
-        abort();
-    b[n] = 0;
-    fclose(fp);
-    *len = (size_t)n;
-    return b;
-}
 
 typedef struct shared {
     const qaward_policy *policy;
