@@ -205,17 +205,22 @@ static void message(qa_buf *b, const qaward_verdict *v, const qa_rec *r, int lan
     }
     case QA_RULE_BAN: {
         const qa_sanction *sa = &p->sanctions[r->rule - nc - p->n_waits];
+        /* a policy may leave a finding kind unnamed: its id then */
+        const char *sname = *tx(&sa->name, lang) ? tx(&sa->name, lang) : sa->kind;
         if (!r->s1)
-            qa_buf_printf(b, zh ? "无“%s”记录" : "no finding of %s", tx(&sa->name, lang));
+            qa_buf_printf(b, zh ? "无“%s”记录" : "no finding of %s", sname);
         else if (r->outcome == QAWARD_FAIL)
             qa_buf_printf(b, zh ? "%s 认定“%s”，%s 前不予受理申报" : "finding of %s on %s: applications refused until %s (exclusive)",
-                          zh ? d1 : tx(&sa->name, lang), zh ? tx(&sa->name, lang) : d1, e);
+                          zh ? d1 : sname, zh ? sname : d1, e);
+        else if (r->d2 && v->as_of < r->d2) /* R9: a recorded window that begins after the as-of date */
+            qa_buf_printf(b, zh ? "%s 认定“%s”，不予受理期至 %s，于 %s 尚未开始" : "finding of %s on %s: the ban until %s has not begun on %s",
+                          zh ? d1 : sname, zh ? sname : d1, d2, asof);
         else if (sa->has_ban)
             qa_buf_printf(b, zh ? "%s 认定“%s”，不予受理期已于 %s 结束" : "finding of %s on %s: the ban ended on %s",
-                          zh ? d1 : tx(&sa->name, lang), zh ? tx(&sa->name, lang) : d1, d2);
+                          zh ? d1 : sname, zh ? sname : d1, d2);
         else
             qa_buf_printf(b, zh ? "%s 认定“%s”%s；不限制申报" : "finding of %s on %s%s; no ban on applying",
-                          zh ? d1 : tx(&sa->name, lang), zh ? tx(&sa->name, lang) : d1,
+                          zh ? d1 : sname, zh ? sname : d1,
                           sa->revokes ? (zh ? "，取消其奖励" : ", the award is revoked") : "");
         return;
     }

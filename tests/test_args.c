@@ -17,24 +17,7 @@
 #include "internal.h"
 #include "store_int.h"
 #include "qaward.h"
-
-static char *read_src(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, (size_t)n, fp), (size_t)n);
-    b[n] = 0;
-    fclose(fp);
-    *len = (size_t)n;
-    return b;
-}
+#include "srcfile.h"
 
 #define OK(call) assert_int_equal((call), 0)
 

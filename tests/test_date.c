@@ -132,6 +132,40 @@ static void make_and_parts(void **state)
     assert_int_equal(qaward_date_valid(-20250101), 0);
 }
 
+/* R1: each component of a packed date out of its range, alone. */
+static void r1_each_component_out_of_range(void **state)
+{
+    (void)state;
+    assert_int_equal(qaward_date_valid(1231), 0);       /* year 0 */
+    assert_int_equal(qaward_date_valid(100000101), 0);  /* year 10000 */
+    assert_int_equal(qaward_date_valid(99991231), 1);
+    assert_int_equal(qaward_date_valid(10101), 1);      /* 0001-01-01 */
+    assert_int_equal(qaward_date_valid(20250001), 0);   /* month 0 */
+    assert_int_equal(qaward_date_valid(20251301), 0);   /* month 13 */
+    assert_int_equal(qaward_date_valid(20250100), 0);   /* day 0 */
+    assert_int_equal(qaward_date_valid(20250431), 0);   /* 31 April */
+    assert_int_equal(qaward_date_valid(21000229), 0);   /* 2100 is not a leap year */
+    assert_int_equal(qaward_date_valid(20000229), 1);   /* 2000 is */
+    qaward_date d = 7;
+    assert_int_equal(qaward_date_parse(&d, NULL, "2025-01-00"), QAWARD_EINVAL);
+    assert_int_equal(qaward_date_parse(&d, NULL, "2025-02-29"), QAWARD_EINVAL);
+    assert_int_equal(d, 7);
+    assert_int_equal(qaward_date_add_days(NULL, 20250101, 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_date_add_days(&d, 20250230, 1), QAWARD_EINVAL);
+    assert_int_equal(qaward_date_add_days(&d, 10101, -1), QAWARD_ERANGE);
+    assert_int_equal(qaward_date_add_days(&d, 99991231, 1), QAWARD_ERANGE);
+    assert_int_equal(qaward_date_add_days(&d, 10101, 0), 0);
+    assert_int_equal(d, 10101);
+    assert_int_equal(qaward_date_add_days(&d, 10102, -1), 0);
+    assert_int_equal(d, 10101);
+    assert_int_equal(qaward_date_add_days(&d, 99991230, 1), 0);
+    assert_int_equal(d, 99991231);
+    assert_int_equal(qaward_date_add_days(&d, 20001231, 1), 0);
+    assert_int_equal(d, 20010101);
+    assert_int_equal(qaward_date_add_days(&d, 21000228, 1), 0);
+    assert_int_equal(d, 21000301);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +175,7 @@ int main(void)
         cmocka_unit_test(days_arithmetic_and_weekdays),
         cmocka_unit_test(r2_windows_are_half_open),
         cmocka_unit_test(make_and_parts),
+        cmocka_unit_test(r1_each_component_out_of_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

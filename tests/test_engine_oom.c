@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "qaward.h"
+#include "srcfile.h"
 
 static long budget = -1, live;
 
@@ -44,23 +45,6 @@ static void t_free(void *o, void *p)
     if (p)
         live--;
     free(p);
-}
-
-static char *slurp(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    b[n] = '\0';
-    *len = (size_t)n;
-    return b;
 }
 
 /* One whole run; returns 0 or the first error. */
@@ -103,8 +87,8 @@ static void every_allocation_failure_is_enomem_without_leak(void **state)
 {
     (void)state;
     size_t alen, hlen;
-    char *apps = slurp("data/examples/applicants.json", &alen);
-    char *hist = slurp("data/examples/history.json", &hlen);
+    char *apps = read_src("data/examples/applicants.json", &alen);
+    char *hist = read_src("data/examples/history.json", &hlen);
     qaward_allocator a;
     qaward_allocator_init(&a, QAWARD_ALLOCATOR_VERSION);
     a.malloc_fn = t_malloc;

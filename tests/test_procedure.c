@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "qaward.h"
+#include "srcfile.h"
 
 typedef struct fx {
     qaward_ctx *ctx;
@@ -423,34 +424,17 @@ static void r19_public_list_omits_trade_secrets(void **state)
     assert_int_equal(qaward_timeline_public_list_json(&none, f->t, f->ctx, "nope"), QAWARD_ENOTFOUND);
 }
 
-static char *slurp(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    assert_int_equal(fread(b, 1, (size_t)n, fp), (size_t)n);
-    b[n] = 0;
-    fclose(fp);
-    *len = (size_t)n;
-    return b;
-}
-
 static void art13_validate_example_timelines(void **state)
 {
     fx *f = *state;
     size_t len, nv = 99;
-    char *doc = slurp("data/examples/timeline-2025-clean.json", &len), *rep = NULL;
+    char *doc = read_src("data/examples/timeline-2025-clean.json", &len), *rep = NULL;
     assert_int_equal(qaward_timeline_validate_json(&rep, &nv, f->ctx, NULL, NULL, doc, len), 0);
     assert_int_equal(nv, 0);
     assert_non_null(strstr(rep, "\"ok\": true"));
     qaward_string_free(f->ctx, rep);
     free(doc);
-    doc = slurp("data/examples/timeline-2025.json", &len);
+    doc = read_src("data/examples/timeline-2025.json", &len);
     assert_int_equal(qaward_timeline_validate_json(&rep, &nv, f->ctx, f->p, f->cal, doc, len), 0);
     assert_int_equal(nv, 4);
     assert_non_null(strstr(rep, "\"code\": \"notice_too_short\""));
@@ -466,7 +450,7 @@ static void art13_load_timeline_document(void **state)
 {
     fx *f = *state;
     size_t len, nv = 99;
-    char *doc = slurp("data/examples/timeline-2025.json", &len), *rep = NULL, *s = NULL;
+    char *doc = read_src("data/examples/timeline-2025.json", &len), *rep = NULL, *s = NULL;
     qaward_timeline *t = NULL;
     assert_int_equal(qaward_timeline_load_json(&t, &rep, &nv, f->ctx, NULL, NULL, doc, len), QAWARD_OK);
     assert_int_equal(nv, 4);

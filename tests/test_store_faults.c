@@ -16,26 +16,9 @@
 #include "oom.h"
 #include "faultstore.h"
 #include "sample_cycle.h"
+#include "srcfile.h"
 
 static const char cycle_text[] = SAMPLE_CYCLE_DOC;
-
-static char *read_src(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    assert_non_null(b);
-    assert_int_equal(fread(b, 1, (size_t)n, fp), (size_t)n);
-    b[n] = 0;
-    fclose(fp);
-    *len = (size_t)n;
-    return b;
-}
 
 static char *applicants, *history, *cycle_doc;
 static size_t applicants_len, history_len, cycle_len;

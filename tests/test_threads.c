@@ -1,7 +1,9 @@
 /* Issue 7.5: thread safety. N threads share one policy, one review-rules
  * object, one scheme and its sheets, one read-only memory store, one subject
- * list, one calendar and one procedure; each thread has its own context. Every
- * thread checks every subject (qaward_check, its own checker, the batch call),
+ * list (and a second copy bound to the policy with qaward_subject_bind before
+ * the threads start), one calendar and one procedure; each thread has its own
+ * context. Every thread checks every subject (qaward_check, its own checker,
+ * the fast check, qaward_checker_fast_list over the bound list, the batch call),
  * scores the shared sheets into composites and checks notices; its results
  * (as JSON) must be identical to a single-threaded run. Run under TSan by
  * `scripts/full-check.sh tsan`. */
@@ -15,34 +17,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <qaward.h>
+#include "srcfile.h"
 
 #define N_THREADS 8
 #define ROUNDS 3
-
-static char *read_src(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        abort();
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (!b || fread(b, 1, (size_t)n, fp) != (size_t)n)
-        abort();
-    b[n] = 0;
-    fclose(fp);
-    *len = (size_t)n;
-    return b;
-}
 
 typedef struct shared {
     const qaward_policy *policy;
     const qaward_review_rules *rules;
     const qaward_sheets *sheets;
     const qaward_subject_list *subjects;
+    const qaward_subject_list *bound; /* the same subjects, bound to policy (R5 fast checks) */
     const qaward_calendar *cal;
     const qaward_procedure *proc;
     qaward_store store; /* read-only memory store */
@@ -111,6 +96,36 @@ static char *work(const shared *sh)
             qaward_verdict_free(v2);
         }
     }
+    /* the bound list through the batch fast check: per subject the unbound
+       subject's fast result, and a line of the results */
+    size_t n_bound = qaward_subject_list_count(sh->bound);
+    int *sts = malloc((n_bound + 1) * sizeof *sts);
+    qaward_date *ear = malloc((n_bound + 1) * sizeof *ear);
+    if (!sts || !ear)
+        abort();
+    static const qaward_date list_dates[] = {20231231, 20250601, 20270101};
+    for (size_t d = 0; d < 3; d++) {
+        size_t done = 0;
+        OK(qaward_checker_fast_list(sts, ear, &done, ck, sh->bound, list_dates[d]));
+        if (done != n_bound)
+            abort();
+        for (size_t i = 0; i < n_bound; i++) {
+            int status;
+            qaward_date earliest;
+            OK(qaward_checker_fast(&status, &earliest, NULL, NULL, 0, NULL, ck, qaward_subject_list_get(sh->subjects, i),
+                                   list_dates[d]));
+            if (status != sts[i] || earliest != ear[i]) {
+                fprintf(stderr, "fast_list: subject %zu: %d %d, unbound %d %d\n", i, sts[i], (int)ear[i], status,
+                        (int)earliest);
+                abort();
+            }
+            char line[64];
+            snprintf(line, sizeof line, "list %zu %d %d", i, sts[i], (int)ear[i]);
+            cat(&res, &len, line);
+        }
+    }
+    free(sts);
+    free(ear);
     qaward_checker_free(ck);
     OK(qaward_check_batch_json(&out, ctx, sh->policy, &sh->store, 20250601, sh->applicants, sh->applicants_len, 0));
     cat(&res, &len, out);
@@ -172,7 +187,7 @@ static void threads_share_policy_rules_store_identical_results(void **state)
     qaward_scheme *scheme;
     qaward_sheets *sheets;
     qaward_memstore *ms;
-    qaward_subject_list *subjects;
+    qaward_subject_list *subjects, *bound;
     qaward_calendar *cal;
     qaward_procedure *proc;
     OK(qaward_policy_builtin(&p, ctx, "jian-2023"));
@@ -182,9 +197,12 @@ static void threads_share_policy_rules_store_identical_results(void **state)
     OK(qaward_memstore_new(&ms, ctx));
     OK(qaward_memstore_load_json(ms, ctx, hist, hist_len));
     OK(qaward_subject_list_load_json(&subjects, ctx, app, app_len));
+    OK(qaward_subject_list_load_json(&bound, ctx, app, app_len));
+    for (size_t i = 0; i < qaward_subject_list_count(bound); i++)
+        OK(qaward_subject_bind(qaward_subject_list_get(bound, i), ctx, p));
     OK(qaward_calendar_builtin(&cal, ctx, "cn-2023-2026"));
     OK(qaward_procedure_builtin(&proc, ctx, "jian-2023"));
-    shared sh = {p, r, sheets, subjects, cal, proc, {0}, app, app_len};
+    shared sh = {p, r, sheets, subjects, bound, cal, proc, {0}, app, app_len};
     OK(qaward_memstore_as_store(&sh.store, ms));
 
     char *expected = work(&sh);
@@ -205,6 +223,7 @@ static void threads_share_policy_rules_store_identical_results(void **state)
     qaward_procedure_free(proc);
     qaward_calendar_free(cal);
     qaward_subject_list_free(subjects);
+    qaward_subject_list_free(bound);
     qaward_memstore_free(ms);
     qaward_sheets_free(sheets);
     qaward_scheme_free(scheme);
