@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <qaward.h>
+#include "srcfile.h"
 
 static qaward_ctx *ctx;
 static int setup(void **s) { (void)s; return qaward_ctx_new(&ctx, NULL); }
@@ -250,24 +251,6 @@ static void art13_3_facts_checked_with_own_or_given_store(void **s)
 
 /* ---- top level ----------------------------------------------------------------------- */
 
-static char *read_file(const char *rel, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", QA_SOURCE_ROOT, rel);
-    FILE *fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
-
 #define CYC "'cycle':{'id':'x','decision_date':'2025-12-18'}"
 #define FMT "{'format':'qaward-cycle/1',"
 #define EMPTY ",'candidates':[]}"
@@ -323,8 +306,8 @@ static void inline_policy_and_rules_load_like_builtins(void **s)
 {
     (void)s;
     size_t pl, rl;
-    char *pol = read_file("data/policies/lakeside-2024.json", &pl);
-    char *rules = read_file("data/review-rules/lakeside-2025-example.json", &rl);
+    char *pol = read_src("data/policies/lakeside-2024.json", &pl);
+    char *rules = read_src("data/review-rules/lakeside-2025-example.json", &rl);
     size_t n = pl + rl + 512;
     char *doc = malloc(n);
     snprintf(doc, n,
@@ -701,7 +684,7 @@ static void report_text_falls_back_to_the_language_given(void **s)
 {
     (void)s;
     size_t pl;
-    char *pol = read_file("data/policies/lakeside-2024.json", &pl);
+    char *pol = read_src("data/policies/lakeside-2024.json", &pl);
     /* the name in Chinese only, the source in English only */
     char *at = strstr(pol, "\"name\": {"), *end = strstr(pol, "\"in_force\"");
     assert_true(at && end && at < end);
