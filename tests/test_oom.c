@@ -336,6 +336,9 @@ static int scenario_sheets_scores_composites(qaward_ctx *ctx)
     int rc;
     TRY(qaward_scheme_builtin(&sc, ctx, "individual-example"));
     TRY(qaward_review_rules_builtin(&r, ctx, "jian-2025-example"));
+    TRY(qaward_sheets_scheme_name(&out, ctx, F_SHEETS.text, F_SHEETS.len));
+    qaward_string_free(ctx, out);
+    out = NULL;
     TRY(qaward_sheets_load_json(&sh, ctx, sc, F_SHEETS.text, F_SHEETS.len));
     TRY(qaward_sheets_validate(ctx, sh));
     TRY(qaward_sheets_new(&built, ctx, sc));
@@ -377,9 +380,12 @@ static int scenario_subject(qaward_ctx *ctx)
 {
     qaward_subject *s = NULL, *ind = NULL, *emp = NULL, *one = NULL;
     qaward_subject_list *l = NULL;
+    qaward_policy *p = NULL;
     char *out = NULL;
     int rc;
+    TRY(qaward_policy_builtin(&p, ctx, "jian-2023"));
     TRY(qaward_subject_new(&s, ctx, "org-x", "organization"));
+    TRY(qaward_subject_set_name(s, ctx, "某某有限公司"));
     TRY(qaward_subject_set_region(s, ctx, "360802"));
     TRY(qaward_subject_set_legal_person(s, ctx, 1));
     TRY(qaward_subject_set_for_profit(s, ctx, 1));
@@ -387,12 +393,13 @@ static int scenario_subject(qaward_ctx *ctx)
     TRY(qaward_subject_set_date(s, ctx, QAWARD_DATE_EXCELLENCE_SINCE, 20210101));
     TRY(qaward_subject_add_certificate(s, ctx, "iso9001", NULL, 20160301, 20260228));
     TRY(qaward_subject_add_certificate(s, ctx, "safety_standardisation", "3", 20200101, QAWARD_DATE_NONE));
-    TRY(qaward_subject_add_event(s, ctx, "safety_accident", "general", 0, 20230505));
+    TRY(qaward_subject_add_event(s, ctx, "production_safety_accident", "一般", 0, 20230505));
     TRY(qaward_subject_set_known(s, ctx, QAWARD_LIST_EVENTS, 1));
     TRY(qaward_subject_set_profit(s, ctx, 2023, 1000000));
     TRY(qaward_subject_set_profit(s, ctx, 2024, -5));
     TRY(qaward_subject_set_attestation(s, ctx, "no_major_quality_accident", 1));
     TRY(qaward_subject_mark_secret(s, ctx, "net_profit_fen"));
+    TRY(qaward_subject_bind(s, ctx, p));
     TRY(qaward_subject_to_json(&out, s, ctx, 0));
     qaward_string_free(ctx, out);
     out = NULL;
@@ -403,6 +410,7 @@ static int scenario_subject(qaward_ctx *ctx)
     TRY(qaward_subject_set_date(ind, ctx, QAWARD_DATE_QUALITY_WORK_SINCE, 20100101));
     TRY(qaward_subject_employer(&emp, ctx, ind));
     TRY(qaward_subject_set_region(emp, ctx, "360802"));
+    TRY(qaward_subject_bind(ind, ctx, p)); /* the individual and its employer */
     TRY(qaward_subject_to_json(&out, ind, ctx, 0));
     TRY(qaward_subject_load_json(&one, ctx, out, strlen(out)));
     TRY(qaward_subject_list_load_json(&l, ctx, F_APPLICANTS.text, F_APPLICANTS.len));
@@ -412,6 +420,7 @@ out:
     qaward_subject_free(one);
     qaward_subject_free(ind);
     qaward_subject_free(s);
+    qaward_policy_free(p);
     return rc;
 }
 
@@ -443,6 +452,56 @@ static int scenario_memstore(qaward_ctx *ctx)
 out:
     qaward_string_free(ctx, out);
     qaward_memstore_free(ms);
+    return rc;
+}
+
+/* A caller's own store (not the memory store): its read_fn hands records to
+ * the library's history collector, which copies them (qaward_history_add_*). */
+static int history_read(void *userdata, const char *subject_id, qaward_history *out)
+{
+    (void)userdata;
+    qaward_award_record a;
+    qaward_award_record_init(&a, QAWARD_AWARD_RECORD_VERSION);
+    a.subject_id = subject_id;
+    a.level = "award";
+    a.kind = "organization";
+    a.cycle_id = "2021-2022";
+    a.award_date = 20221220;
+    a.prize_fen = 50000000;
+    int rc = qaward_history_add_award(out, &a);
+    if (rc)
+        return rc;
+    qaward_sanction_record r;
+    qaward_sanction_record_init(&r, QAWARD_SANCTION_RECORD_VERSION);
+    r.subject_id = subject_id;
+    r.kind = "false_materials";
+    r.decided_on = 20230310;
+    r.citation = "第二十条";
+    return qaward_history_add_sanction(out, &r);
+}
+
+static int scenario_history_collector(qaward_ctx *ctx)
+{
+    qaward_policy *p = NULL;
+    qaward_subject_list *l = NULL;
+    qaward_verdict *v = NULL;
+    int rc;
+    qaward_store st;
+    qaward_store_init(&st, QAWARD_STORE_VERSION);
+    st.read_fn = history_read;
+    TRY(qaward_policy_builtin(&p, ctx, "jian-2023"));
+    TRY(qaward_subject_list_load_json(&l, ctx, F_APPLICANTS.text, F_APPLICANTS.len));
+    for (size_t i = 0; i < qaward_subject_list_count(l); i++) {
+        TRY(qaward_check(&v, ctx, p, qaward_subject_list_get(l, i), &st, 20250601));
+        /* the collected finding of 2023-03-10 bans everyone until 2026 (Art. 20) */
+        assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
+        qaward_verdict_free(v);
+        v = NULL;
+    }
+out:
+    qaward_verdict_free(v);
+    qaward_subject_list_free(l);
+    qaward_policy_free(p);
     return rc;
 }
 
@@ -643,6 +702,14 @@ out:
 
 /* A cycle built call by call (every setter), run, reported, finalised; and
  * the fictional pooled sample loaded from file and serialised. */
+/* A report sink that only counts the bytes it is given. */
+static int count_sink(void *userdata, const char *data, size_t len)
+{
+    (void)data;
+    *(size_t *)userdata += len;
+    return 0;
+}
+
 static int scenario_cycle_calls(qaward_ctx *ctx)
 {
     qaward_policy *p = NULL;
@@ -677,6 +744,8 @@ static int scenario_cycle_calls(qaward_ctx *ctx)
     TRY(qaward_cycle_report(&out, ctx, c, QAWARD_REPORT_TEXT, QAWARD_LANG_EN, 0));
     qaward_string_free(ctx, out);
     out = NULL;
+    size_t streamed = 0;
+    TRY(qaward_cycle_report_write(ctx, c, QAWARD_REPORT_JSON, QAWARD_LANG_ZH, 1, count_sink, &streamed));
     TRY(qaward_cycle_to_json(&out, c, ctx));
     qaward_string_free(ctx, out);
     out = NULL;
@@ -787,6 +856,11 @@ static void memstore_survives_every_failing_allocation(void **state)
     (void)state;
     run("memstore", scenario_memstore, 5);
 }
+static void history_collector_survives_every_failing_allocation(void **state)
+{
+    (void)state;
+    run("history collector", scenario_history_collector, 10);
+}
 static void check_survives_every_failing_allocation(void **state)
 {
     (void)state;
@@ -828,6 +902,7 @@ int main(void)
         cmocka_unit_test(cycle_sub_documents_survive_every_failing_allocation),
         cmocka_unit_test(subject_survives_every_failing_allocation),
         cmocka_unit_test(memstore_survives_every_failing_allocation),
+        cmocka_unit_test(history_collector_survives_every_failing_allocation),
         cmocka_unit_test(check_survives_every_failing_allocation),
         cmocka_unit_test(calendar_survives_every_failing_allocation),
         cmocka_unit_test(procedure_survives_every_failing_allocation),
