@@ -1,4 +1,6 @@
-/* Fuzz qaward_sheets_load_json on the built-in GB/T 19580-2012 scheme; sheets
+/* Fuzz qaward_sheets_scheme_name and qaward_sheets_load_json on the built-in
+ * GB/T 19580-2012 scheme (a document that loads and names a scheme names that
+ * one); sheets
  * that load are validated, scored under the built-in example review rules,
  * written as JSON and text, and combined into composites. */
 #include "harness.h"
@@ -14,7 +16,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     char *buf = fz_copy(data, size);
     qaward_sheets *sh = NULL;
+    char *name = NULL;
+    int named = buf ? fz_check(ctx, qaward_sheets_scheme_name(&name, ctx, buf, size), "sheets_scheme_name") : -1;
     if (buf && fz_check(ctx, qaward_sheets_load_json(&sh, ctx, sc, buf, size), "sheets_load_json") == QAWARD_OK) {
+        /* sheets that load on the scheme name it, if they name one */
+        if (named == QAWARD_OK && strcmp(name, "gbt19580-2012") != 0) {
+            fprintf(stderr, "sheets loaded on gbt19580-2012 but name scheme \"%s\"\n", name);
+            abort();
+        }
         fz_check(ctx, qaward_sheets_validate(ctx, sh), "sheets_validate");
         qaward_score_options o;
         qaward_score_options_init(&o, QAWARD_SCORE_OPTIONS_VERSION);
@@ -49,6 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         qaward_sheets_free(sh);
     }
+    qaward_string_free(ctx, name);
     free(buf);
     qaward_review_rules_free(r);
     qaward_scheme_free(sc);
