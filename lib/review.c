@@ -587,6 +587,10 @@ int qaward_composites_stage_total(int64_t *out, qaward_ctx *ctx, const qaward_co
  * have would make a minimum silently unused, so it is an error. */
 int qa_review_rules_check_policy(qaward_ctx *ctx, const qaward_review_rules *r, const qaward_policy *p)
 {
+    /* R14: rules that name their policy are for that policy only */
+    if (r->policy && strcmp(r->policy, qaward_policy_id(p)) != 0)
+        return qa_error(ctx, QAWARD_ENOTFOUND, "review rules %s are for policy %s, not %s", r->id ? r->id : "",
+                        r->policy, qaward_policy_id(p));
     for (size_t i = 0; i < r->n_kinds; i++) {
         const qa_kind_rule *k = &r->kinds[i];
         if (qaward_policy_kind_index(p, k->id) < 0)

@@ -535,7 +535,11 @@ static void r14_review_rules_tier_not_in_policy(void **s)
     assert_int_equal(qaward_review_rules_builtin(&r, ctx, "lakeside-2025-example"), 0);
     assert_int_equal(qaward_cycle_new(&c, ctx, lake, r, "2025", 20251120), 0);
     qaward_cycle_free(c);
-    assert_int_equal(qaward_cycle_new(&c, ctx, jian, r, "2025", 20251120), QAWARD_ENOTFOUND); /* gold: not Ji'an */
+    /* R14: rules naming their policy serve that policy only */
+    assert_int_equal(qaward_cycle_new(&c, ctx, jian, r, "2025", 20251120), QAWARD_ENOTFOUND);
+    assert_null(c);
+    assert_string_equal(qaward_ctx_message(ctx),
+                        "cycle 2025: review rules lakeside-2025-example are for policy lakeside-2024, not jian-2023");
     qaward_review_rules_free(r);
     assert_int_equal(qaward_review_rules_builtin(&r, ctx, "jian-2025-example"), 0);
     assert_int_equal(qaward_cycle_new(&c, ctx, jian, r, "2025", 20251218), 0);

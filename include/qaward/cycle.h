@@ -79,8 +79,9 @@ typedef enum qaward_vote_state {
  *        award date; history awards dated on or after it are ignored.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL (NULL, empty id, invalid date),
  *         ::QAWARD_ENOPOLICY (policy not in force on @p decision_date, R17),
- *         ::QAWARD_ENOTFOUND (the review rules name a tier or subject kind the
- *         policy does not have; the message names it), ::QAWARD_ENOMEM.
+ *         ::QAWARD_ENOTFOUND (the review rules are for another policy — their
+ *         `policy` field — or name a tier or subject kind the policy does not
+ *         have; the message names it), ::QAWARD_ENOMEM.
  * Ownership: free with qaward_cycle_free().
  */
 QAWARD_API int qaward_cycle_new(qaward_cycle **out, qaward_ctx *ctx, const qaward_policy *policy,
