@@ -112,6 +112,9 @@ static void message(qa_buf *b, const qaward_verdict *v, const qa_rec *r, int lan
         else if (r->outcome == QAWARD_PASS)
             qa_buf_printf(b, zh ? "%s为 %s，满 %d 年之日 %s 不晚于 %s" : "%s %s: %d year(s) reached on %s, on or before %s",
                           fact_name(cd->fact, zh), d1, (int)cd->years, d2, asof);
+        else if (r->d2 == QAWARD_DATE_NONE) /* the term would end after 9999-12-31 (R1) */
+            qa_buf_printf(b, zh ? "%s为 %s，9999-12-31 之前不满 %d 年" : "%s %s: %d year(s) are not reached by 9999-12-31",
+                          fact_name(cd->fact, zh), d1, (int)cd->years);
         else if (zh)
             qa_buf_printf(b, "%s为 %s，至 %s 方满 %d 年", fact_name(cd->fact, zh), d1, d2, (int)cd->years);
         else
@@ -129,6 +132,9 @@ static void message(qa_buf *b, const qaward_verdict *v, const qa_rec *r, int lan
             qa_buf_printf(b, "%s 自 %s 起连续有效，至 %s 方满 %d 年", cert_name(p, r->s1, zh), d1, d3, (int)cd->years);
         else if (r->time_only)
             qa_buf_printf(b, "%s held since %s: %d year(s) are reached only on %s", cert_name(p, r->s1, zh), d1, (int)cd->years, d3);
+        else if (r->d2 == QAWARD_DATE_NONE) /* open-ended, but the term would end after 9999-12-31 (R1) */
+            qa_buf_printf(b, zh ? "%s 自 %s 起连续有效，9999-12-31 之前不满 %d 年" : "%s held since %s: %d year(s) are not reached by 9999-12-31",
+                          cert_name(p, r->s1, zh), d1, (int)cd->years);
         else
             qa_buf_printf(b, zh ? "%s 自 %s 起有效，但于 %s 到期，满 %d 年前须换证" : "%s held since %s expires on %s, before %d years are reached",
                           cert_name(p, r->s1, zh), d1, d2, (int)cd->years);

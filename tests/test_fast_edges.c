@@ -732,8 +732,12 @@ static void r3_terms_past_year_9999_are_not_time_only(void **state)
         qaward_verdict *v = check_ok(edge, s, NULL, 99991231);
         assert_int_equal(qaward_verdict_status(v), QAWARD_INELIGIBLE);
         assert_int_equal(qaward_verdict_earliest(v), QAWARD_DATE_NONE);
-        expect(v, "o_reg4", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
-        expect(v, "o_held4", QAWARD_FAIL, QAWARD_DATE_NONE, NULL, NULL);
+        expect(v, "o_reg4", QAWARD_FAIL, QAWARD_DATE_NONE,
+               "registration date 9998-06-01: 4 year(s) are not reached by 9999-12-31",
+               "登记注册日期为 9998-06-01，9999-12-31 之前不满 4 年");
+        expect(v, "o_held4", QAWARD_FAIL, QAWARD_DATE_NONE,
+               "QMS certificate held since 9998-01-01: 4 year(s) are not reached by 9999-12-31",
+               "qms 自 9998-01-01 起连续有效，9999-12-31 之前不满 4 年");
         expect(v, "o_events4", QAWARD_FAIL, QAWARD_DATE_NONE, "accident on 9998-03-01, grade 高; no time limit",
                "accident 9998-03-01，等级高；不设期限");
         assert_non_null(strstr(qaward_verdict_check_message(v, at(v, "o_reg4"), QAWARD_LANG_EN), "9998-06-01"));
