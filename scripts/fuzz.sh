@@ -2,7 +2,7 @@
 # Build the libFuzzer harnesses (fuzz/fuzz_<name>.c) with clang + ASan/UBSan in
 # build-fuzz and run each for SECONDS (default 60).
 #   bash scripts/fuzz.sh [SECONDS] [name...]
-# Seeds: fuzz/corpus/<name>/, fuzz/regress/<name>/, data/<name>s/ (read-only);
+# Seeds: fuzz/corpus/<name>/, fuzz/regress/<name>/, the shipped data of its kind (read-only);
 # new inputs go to build-fuzz/corpus/<name>/; crashes to build-logs/fuzz/.
 # A crash input must be fixed and then kept in fuzz/regress/<name>/ (replayed
 # by the `fuzz` test suite).
@@ -36,7 +36,13 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leak
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}
 status=0
 for n in "${names[@]}"; do
-  plural=${n}s; case $n in *y) plural=${n%y}ies ;; esac
+  # the shipped documents of the harness's kind (as seed_dirs in fuzz/meson.build)
+  case $n in
+    review_rules) plural=review-rules ;;
+    history|sheets|subjects|verdict|timeline|cycle) plural=examples ;;
+    *y) plural=${n%y}ies ;;
+    *) plural=${n}s ;;
+  esac
   work=build-fuzz/corpus/$n
   mkdir -p "$work"
   seeds=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """README.md and docs/*.md stay true.
 
-- every relative link in README.md and docs/*.md points to an existing file;
+- every relative link in README.md and docs/*.md points to an existing file, and
+  its #anchor (if any) to a heading of that page;
 - every `bash scripts/X` the README mentions exists;
 - the README's C snippet is made of lines of examples/c/check_minimal.c;
 - the README's Python snippet runs and prints the ```text block after it;
@@ -19,16 +20,31 @@ import sys
 ROOT, QAWARD, LIB = sys.argv[1], os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3])
 failures = []
 
-# 1. links
+# 1. links (and their #anchors, as GitHub makes them from headings)
+def anchors(path):
+    text = re.sub(r'^```.*?^```', '', open(path, encoding='utf-8').read(), flags=re.S | re.M)
+    out = set()
+    for h in re.findall(r'^#+\s+(.*?)\s*#*$', text, flags=re.M):
+        slug = re.sub(r'[^\w\- ]', '', h.strip().lower().replace('`', '')).replace(' ', '-')
+        n, base = 1, slug
+        while slug in out:
+            slug, n = f'{base}-{n}', n + 1
+        out.add(slug)
+    return out
+
+
 for md in [os.path.join(ROOT, 'README.md')] + sorted(glob.glob(os.path.join(ROOT, 'docs/*.md'))):
     text = open(md, encoding='utf-8').read()
     text = re.sub(r'^```.*?^```', '', text, flags=re.S | re.M)  # links inside code blocks are not links
     for target in re.findall(r'\]\(([^)\s]+)\)', text):
         if re.match(r'^[a-z]+:', target) or target.startswith('#'):
             continue
-        path = target.split('#')[0]
-        if not os.path.exists(os.path.normpath(os.path.join(os.path.dirname(md), path))):
+        path, _, anchor = target.partition('#')
+        full = os.path.normpath(os.path.join(os.path.dirname(md), path))
+        if not os.path.exists(full):
             failures.append(f'{os.path.relpath(md, ROOT)}: broken link {target}')
+        elif anchor and full.endswith('.md') and anchor not in anchors(full):
+            failures.append(f'{os.path.relpath(md, ROOT)}: link {target}: no heading makes #{anchor}')
 
 readme = open(os.path.join(ROOT, 'README.md'), encoding='utf-8').read()
 blocks = [(m.group(1), m.group(2)) for m in re.finditer(r'^```(\w*)\n(.*?)^```\s*$', readme, re.S | re.M)]

@@ -218,6 +218,62 @@ static void cycle_run_and_finalise_roll_back(void **state)
     counted_free_no_leak(&c);
 }
 
+/* qaward_cycle_check_candidates reads history for every candidate given as
+ * facts (both sample cycle documents): a fault comes back unchanged with the
+ * candidate named, nothing is written, and checking again gives the verdicts
+ * of a fault-free run. */
+static void cycle_check_candidates_returns_store_error(void **state)
+{
+    (void)state;
+    static const char *const docs[] = {"data/examples/cycle-2025.json", "data/examples/cycle-lakeside-2025.json"};
+    counted c;
+    counted_new(&c);
+    qaward_ctx *ctx = c.ctx;
+    long faults[2] = {0, 0};
+    for (size_t d = 0; d < 2; d++) {
+        size_t len;
+        char *doc = read_src(docs[d], &len);
+        qaward_cycle *ref;
+        assert_int_equal(qaward_cycle_load_json(&ref, ctx, doc, len), 0);
+        assert_int_equal(qaward_cycle_check_candidates(ctx, ref, NULL), 0);
+        for (long k = 1;; k++) {
+            qaward_cycle *cy;
+            assert_int_equal(qaward_cycle_load_json(&cy, ctx, doc, len), 0);
+            qaward_memstore *own = qaward_cycle_memstore(cy);
+            qaward_store inner, st;
+            qaward_memstore_as_store(&inner, own);
+            char *before = snapshot(ctx, own);
+            faultstore f;
+            faultstore_wrap(&f, &st, &inner, k);
+            int rc = qaward_cycle_check_candidates(ctx, cy, &st);
+            char msg[512];
+            snprintf(msg, sizeof msg, "%s", qaward_ctx_message(ctx)); /* judge() reuses ctx */
+            int done = judge(ctx, &f, rc, own, before, docs[d], k);
+            if (!done) {
+                if (!strstr(msg, "candidate "))
+                    fail_msg("%s: fault %ld: the message does not name the candidate: %s", docs[d], k, msg);
+                assert_int_equal(f.began, 0); /* checks only read */
+                faults[d]++;
+                /* the same call without the fault redoes every check */
+                assert_int_equal(qaward_cycle_check_candidates(ctx, cy, NULL), 0);
+            }
+            for (size_t i = 0; i < qaward_cycle_candidate_count(ref); i++) {
+                assert_int_equal(qaward_cycle_candidate_verdict(cy, i), qaward_cycle_candidate_verdict(ref, i));
+                assert_int_equal(qaward_cycle_candidate_reason_count(cy, i), qaward_cycle_candidate_reason_count(ref, i));
+            }
+            qaward_string_free(ctx, before);
+            qaward_cycle_free(cy);
+            if (done)
+                break;
+        }
+        qaward_cycle_free(ref);
+        free(doc);
+    }
+    fprintf(stderr, "store faults: cycle check_candidates %ld + %ld fault points\n", faults[0], faults[1]);
+    assert_true(faults[0] >= 5 && faults[1] >= 5);
+    counted_free_no_leak(&c);
+}
+
 /* Sanction recording: a revoking finding (fraud) and a ban-only one, each
  * through a faulted store; nothing recorded, nothing revoked on failure. */
 static void sanction_recording_rolls_back(void **state)
@@ -283,6 +339,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(checks_return_store_error_unchanged),
         cmocka_unit_test(cycle_run_and_finalise_roll_back),
+        cmocka_unit_test(cycle_check_candidates_returns_store_error),
         cmocka_unit_test(sanction_recording_rolls_back),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

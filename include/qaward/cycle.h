@@ -222,9 +222,12 @@ QAWARD_API int qaward_cycle_apply_verdict(qaward_ctx *ctx, qaward_cycle *c, size
  *        22) of every candidate given as facts, and set its verdict and reasons.
  *        qaward_cycle_run() does the same itself; call this to see the verdicts
  *        before ranking. Candidates given a verdict are left as they are.
+ * On failure (a store callback's error, say) the candidates checked before the
+ * failing one keep their new verdicts and the rest keep theirs; nothing is
+ * written anywhere, and calling again redoes every check from the facts.
  * @param ctx context; on failure the message names the candidate.
  * @param c the cycle.
- * @param store history and sanctions, read through read_fn; NULL uses the
+ * @param store history and sanctions, read through read_fn only; NULL uses the
  *        cycle's own store (loaded from JSON) or no history.
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_ESTATE (facts given but no
  *         applications' date), as qaward_check() (::QAWARD_ENOPOLICY, ...), ::QAWARD_ENOMEM,
