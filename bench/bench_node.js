@@ -5,7 +5,8 @@
 //   QAWARD_LIBRARY=build/lib/libqaward.so node bench/bench_node.js [N]
 //
 // Prints: checkBatch() (JSON in/out, one library call); SubjectList conversion (once per
-// batch) and Checker.statuses() over it (one foreign call per batch, qaward_checker_fast_list);
+// batch) and Checker.statuses() over it (one foreign call per batch, qaward_checker_fast_list),
+// unbound and on a list bound once with SubjectList.bind (qaward_subject_list_bind), best of 3;
 // statuses() at several batch sizes (per-call overhead); one koffi call per subject
 // (qaward_checker_fast); check() per subject (full verdict object); a bare koffi round trip.
 const q = require('../bindings/node');
@@ -27,6 +28,16 @@ function org(i) {
   };
 }
 const now = () => Number(process.hrtime.bigint()) / 1e9;
+/** The shortest of k timed runs of fn() (seconds). */
+function bestOf(k, fn) {
+  let best = Infinity;
+  for (let i = 0; i < k; i++) {
+    const t0 = now();
+    fn();
+    best = Math.min(best, now() - t0);
+  }
+  return best;
+}
 function rate(n, s) {
   return `${Math.round(n / s).toLocaleString('en').padStart(12)}/s  (${(s / n * 1e6).toFixed(3).padStart(8)} us each)`;
 }
@@ -50,13 +61,25 @@ const tLoad = now() - t;
 console.log(`batch conversion: SubjectList (JSON once): ${rate(n, tLoad)}`);
 const ch = new q.Checker(policy);
 ch.statuses(list, asOf);
-t = now();
+t = bestOf(3, () => ch.statuses(list, asOf));
 const st = ch.statuses(list, asOf);
-t = now() - t;
 const counts = {};
 for (const s of st) counts[q.STATUS[s]] = (counts[q.STATUS[s]] || 0) + 1;
 console.log(`batched Checker.statuses (loaded batch):   ${rate(n, t)}   <- checks/s batched ${JSON.stringify(counts)}`);
 console.log(`  incl. one conversion per batch:           ${rate(n, t + tLoad)}`);
+{
+  // the same subjects in a second list bound to the policy (qaward_subject_list_bind)
+  const bound = new q.SubjectList(doc);
+  const tBind = bestOf(1, () => bound.bind(policy));
+  console.log(`bind: SubjectList.bind (once per policy):  ${rate(n, tBind)}`);
+  ch.statuses(bound, asOf);
+  const tb = bestOf(3, () => ch.statuses(bound, asOf));
+  const sb = ch.statuses(bound, asOf);
+  if (sb.some((x, i) => x !== st[i])) throw new Error('bound statuses differ from unbound ones');
+  console.log(`batched Checker.statuses (bound list):     ${rate(n, tb)}   <- checks/s batched, bound`);
+  console.log(`  incl. conversion and bind per batch:      ${rate(n, tb + tLoad + tBind)}`);
+  bound.close();
+}
 for (const size of [1, 10, 100, 1000]) {
   const part = new q.SubjectList(subjects.slice(0, size));
   const reps = Math.max(1, Math.floor(20000 / size));

@@ -545,3 +545,25 @@ int qaward_subject_bind(qaward_subject *s, qaward_ctx *ctx, const qaward_policy 
     qa_ok(ctx);
     return QAWARD_OK;
 }
+
+int qaward_subject_list_bind(qaward_subject_list *l, qaward_ctx *ctx, const qaward_policy *p)
+{
+    if (!l || !p)
+        return qa_error(ctx, QAWARD_EINVAL, "subject_list_bind: NULL list or policy");
+    for (size_t i = 0; i < l->n; i++) {
+        qaward_subject *s = l->items[i];
+        int rc = qaward_subject_bind(s, ctx, p);
+        if (rc) {
+            /* all or nothing: no subject keeps a binding, old or new */
+            for (size_t j = 0; j < l->n; j++) {
+                l->items[j]->bound = NULL;
+                if (l->items[j]->employer)
+                    l->items[j]->employer->bound = NULL;
+            }
+            qa_error_prefix(ctx, "subject_list_bind: subjects[%zu] (id \"%.60s\")", i, s->id);
+            return rc;
+        }
+    }
+    qa_ok(ctx);
+    return QAWARD_OK;
+}

@@ -32,7 +32,8 @@ CTX_OPTIONAL_PREFIX = ('qaward_review_rules_', 'qaward_scores_item', 'qaward_sco
                        'qaward_scores_totals', 'qaward_scores_find', 'qaward_scheme_item_find',
                        'qaward_score_options_from_rules', 'qaward_notice_check', 'qaward_date_parse',
                        'qaward_subject_set_', 'qaward_subject_employer', 'qaward_composites_get',
-                       'qaward_composites_stage_total', 'qaward_subject_bind')
+                       'qaward_composites_stage_total', 'qaward_subject_bind',
+                       'qaward_subject_list_bind')
 
 # type (without const and spaces normalised) -> fixture expression
 FIX = {

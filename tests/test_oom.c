@@ -414,6 +414,7 @@ static int scenario_subject(qaward_ctx *ctx)
     TRY(qaward_subject_to_json(&out, ind, ctx, 0));
     TRY(qaward_subject_load_json(&one, ctx, out, strlen(out)));
     TRY(qaward_subject_list_load_json(&l, ctx, F_APPLICANTS.text, F_APPLICANTS.len));
+    TRY(qaward_subject_list_bind(l, ctx, p)); /* every subject and employer of the list */
 out:
     qaward_string_free(ctx, out);
     qaward_subject_list_free(l);

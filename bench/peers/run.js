@@ -217,6 +217,46 @@ async function main() {
         agree(`Node binding checkBatch (${tag})`, ref, r.out, true);
         rows.push({ name: 'libqaward Node binding: checkBatch() per as-of date (JSON in/out)', rate: r.rate, node: true });
       }
+      if (typeof B.SubjectList === 'function' && typeof B.SubjectList.prototype.bind === 'function') {
+        // SubjectList per as-of date loaded once (one JSON conversion), then Checker.statuses():
+        // one foreign call per date, unbound and bound once (qaward_subject_list_bind)
+        const ch = new B.Checker(bp);
+        const lists = (n) => {
+          const t0 = now();
+          const ls = [...groupByAsOf(apps, n)].map(([d, idx]) => ({ d, idx, l: new B.SubjectList(idx.map((i) => apps[i].subject)) }));
+          const tLoad = secs(t0);
+          const t1 = now();
+          for (const x of ls) x.l.bind(bp);
+          return { ls, tLoad, tBind: secs(t1) };
+        };
+        const statuses = (ls, out) => {
+          for (const { d, idx, l } of ls) {
+            const res = ch.statuses(l, d);
+            idx.forEach((i, k) => { out[i] = res[k]; });
+          }
+          return out;
+        };
+        const warm = lists(WARM);
+        statuses(warm.ls, new Array(WARM));
+        for (const x of warm.ls) x.l.close();
+        const all = lists(N);
+        let t0 = now();
+        const outBound = statuses(all.ls, new Array(N));
+        const tBound = secs(t0);
+        agree(`Node binding bound SubjectList statuses (${tag})`, ref, outBound, true);
+        const plain = [...groupByAsOf(apps, N)].map(([d, idx]) => ({ d, idx, l: new B.SubjectList(idx.map((i) => apps[i].subject)) }));
+        statuses(plain, new Array(N));
+        t0 = now();
+        const outPlain = statuses(plain, new Array(N));
+        const tPlain = secs(t0);
+        agree(`Node binding SubjectList statuses (${tag})`, ref, outPlain, true);
+        rows.push({ name: 'libqaward Node binding, bound SubjectList, statuses() per as-of date', rate: N / tBound, node: true, loaded: true });
+        rows.push({ name: 'libqaward Node binding, SubjectList (unbound), statuses() per as-of date', rate: N / tPlain, node: true, loaded: true });
+        rows.push({ name: 'libqaward Node binding, same bound incl. SubjectList load and bind()', rate: N / (all.tLoad + all.tBind + tBound), node: true });
+        for (const x of all.ls) x.l.close();
+        for (const x of plain) x.l.close();
+        ch.close();
+      }
       if (!SKIP_SLOW) {
         const r = timeSync((n) => {
           const out = new Array(n);

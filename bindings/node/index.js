@@ -1149,6 +1149,7 @@ Timeline._loading = Symbol('loading');
   'int qaward_subject_list_load_json(_Out_ void **out, qaward_ctx *ctx, const char *json, size_t len)',
   'void qaward_subject_list_free(void *l)',
   'size_t qaward_subject_list_count(void *l)',
+  'int qaward_subject_list_bind(void *l, qaward_ctx *ctx, qaward_policy *p)',
   'int qaward_checker_new(_Out_ void **out, qaward_ctx *ctx, qaward_policy *p, const qaward_store *store)',
   'void qaward_checker_free(void *c)',
   'int qaward_checker_fast(_Out_ int *status, _Out_ int32_t *earliest, void *codes, void *outcomes, size_t cap, void *n, void *c, qaward_subject *s, int32_t as_of)',
@@ -1164,8 +1165,25 @@ class SubjectList extends Handle {
     const o = [null];
     checkStatus(C.qaward_subject_list_load_json(o, ctx(), text, Buffer.byteLength(text)));
     this._own(o[0], C.qaward_subject_list_free);
+    this._bound = null;
   }
   get length() { return Number(C.qaward_subject_list_count(this.handle)); }
+  /**
+   * Bind every subject to a policy once (qaward_subject_list_bind): statuses() with a Checker
+   * of that policy then takes the library's bound fast path. Results are unchanged; only speed
+   * differs. The list keeps the policy alive; do not close() the policy while the list is bound
+   * to it (statuses() refuses then; bind again). On failure (a subject the policy cannot bind:
+   * the message names its index and id) no subject stays bound and the list stays usable.
+   * Returns the list.
+   */
+  bind(policy) {
+    this._bound = null;
+    checkStatus(C.qaward_subject_list_bind(this.handle, ctx(), policy.handle));
+    this._bound = policy;
+    return this;
+  }
+  /** The policy the list is bound to, or null. */
+  get boundPolicy() { return this._bound; }
 }
 
 /**
@@ -1219,6 +1237,9 @@ class Checker extends Handle {
   }
   /** Status codes (Int32Array; STATUS[i] names them) of every subject of a SubjectList: one foreign call per batch. */
   statuses(list, asOf, { earliest = false } = {}) {
+    if (list._bound !== null && list._bound.closed) {
+      throw new Error('SubjectList is bound to a closed Policy: bind it again before checking');
+    }
     const n = list.length;
     const st = new Int32Array(n);
     const ear = earliest ? new Int32Array(n) : null;

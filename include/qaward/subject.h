@@ -20,10 +20,10 @@
  * qaward_subject_set_region(), qaward_subject_set_legal_person(),
  * qaward_subject_set_for_profit(), qaward_subject_set_date(),
  * qaward_subject_set_known(), qaward_subject_set_profit(),
- * qaward_subject_set_attestation(), and qaward_subject_employer() and
- * qaward_subject_bind() take their context only for the message (a subject
- * allocates with its own copy of the allocator) and return the same status
- * without one (no message then). qaward_subject_new(), the add and mark
+ * qaward_subject_set_attestation(), qaward_subject_employer(),
+ * qaward_subject_bind() and qaward_subject_list_bind() take their context
+ * only for the message (a subject allocates with its own copy of the
+ * allocator) and return the same status without one (no message then). qaward_subject_new(), the add and mark
  * calls, loading and qaward_subject_to_json() return ::QAWARD_EINVAL when it
  * is NULL.
  *
@@ -192,6 +192,44 @@ QAWARD_API int qaward_subject_employer(qaward_subject **out, qaward_ctx *ctx, qa
  */
 QAWARD_API int qaward_subject_bind(qaward_subject *s, qaward_ctx *ctx, const qaward_policy *p);
 
+/** A list of subjects loaded from one document (opaque). */
+typedef struct qaward_subject_list qaward_subject_list;
+
+/**
+ * @brief qaward_subject_bind() on every subject of a loaded list (and their
+ *        employers), in list order: later checks of the list with @p p
+ *        (qaward_checker_fast_list(), qaward_checker_fast_many(),
+ *        qaward_checker_fast()) take the bound fast path.
+ *
+ * Binding changes speed only: a bound subject's statuses, earliest dates and
+ * reasons are those of the unbound subject. Binding again (with the same or
+ * another policy) replaces the binding; a setter called on one subject
+ * (through qaward_subject_list_get()) drops that subject's binding only.
+ *
+ * On failure no subject or employer of the list is bound any more, to @p p
+ * or to any policy: those bound by this call before the failing one, the
+ * failing one, and those bound before the call (e.g. by an earlier
+ * qaward_subject_list_bind()) are all unbound. The list stays usable and its
+ * facts are unchanged; checks take the ordinary (slower) path with the same
+ * results. The message names the index and the subject id, then the
+ * cause (e.g. `subject_list_bind: subjects[3] (id "ORG-4"): subject ORG-4:
+ * events[0].kind "fire" is not an event kind of policy jian-2023`).
+ *
+ * @param l the list (borrowed; keeps ownership of its subjects).
+ * @param ctx context, for the message only: without one the status is the same.
+ * @param p the policy (borrowed; must outlive the binding, i.e. stay alive
+ *        while the list is checked with it or until the list is bound again or freed).
+ * @return ::QAWARD_OK (also for an empty list); ::QAWARD_EINVAL (NULL @p l or
+ *         @p p, or a subject whose kind, event kind or event grade the policy
+ *         does not know — index and id named); ::QAWARD_ENOMEM (the binding
+ *         memory of a subject: index and id named).
+ *
+ * Thread-safety: needs exclusive use of the list (no check of any of its
+ * subjects may run during the call). Afterwards the bound list may be checked
+ * from many threads at once, each with its own checker.
+ */
+QAWARD_API int qaward_subject_list_bind(qaward_subject_list *l, qaward_ctx *ctx, const qaward_policy *p);
+
 /**
  * @brief Load one subject from a JSON object (format in docs/subject.md).
  * @param[out] out receives the subject. @param ctx context; errors name the JSON path.
@@ -199,9 +237,6 @@ QAWARD_API int qaward_subject_bind(qaward_subject *s, qaward_ctx *ctx, const qaw
  * @return ::QAWARD_OK, ::QAWARD_EINVAL, ::QAWARD_EPARSE, ::QAWARD_ESCHEMA, ::QAWARD_ERANGE, ::QAWARD_ENOMEM.
  */
 QAWARD_API int qaward_subject_load_json(qaward_subject **out, qaward_ctx *ctx, const char *json, size_t len);
-
-/** A list of subjects loaded from one document (opaque). */
-typedef struct qaward_subject_list qaward_subject_list;
 
 /**
  * @brief Load many subjects: a JSON array of subjects, or `{"subjects": [...]}`.

@@ -240,7 +240,9 @@ class Checker(Handle):
         (``qaward_checker_fast_list`` / ``qaward_checker_fast_many``), no Python
         object per check. Returns an ``array('i')``. Raises on the first
         failing check (the message names its index); a store method's
-        exception propagates unchanged.
+        exception propagates unchanged. A list bound to this checker's policy
+        (:meth:`SubjectList.bind`) takes the bound fast path (same results);
+        a list bound to a closed policy raises ``ValueError``.
         """
         return self._many(subjects, as_of, None)
 
@@ -262,6 +264,7 @@ class Checker(Handle):
         pear = (ctypes.c_int32 * n).from_buffer(ear) if ear is not None else None
         c = ctx()
         if isinstance(subjects, SubjectList):
+            subjects._check_binding()
             rc = self._runner.run(lib.qaward_checker_fast_list, pst, pear, None, self.handle, subjects.handle,
                                   to_cdate(as_of))
         else:
