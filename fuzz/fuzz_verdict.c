@@ -3,7 +3,8 @@
  * history, through qaward_check, the checker (full and fast) and the batch
  * JSON call; verdicts are serialised as JSON and text. The fast paths
  * (qaward_checker_fast on the subject as loaded and once bound to the policy,
- * qaward_checker_fast_list over a list) must agree with the full check on the
+ * qaward_checker_fast_list over a list, partly bound and then bound whole by
+ * qaward_subject_list_bind) must agree with the full check on the
  * status, the earliest date and the codes and outcomes of failing and unknown
  * checks. */
 #include "harness.h"
@@ -122,6 +123,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             qaward_subject *x;
             for (size_t i = 0; (x = qaward_subject_list_get(l, i)) != NULL && i < 16; i++)
                 check_one(ctx, p, &st, ck, x, dates[0]);
+            list_agrees(ck, l, dates[0]);
+            /* the whole list bound at once (on failure nothing stays bound) */
+            fz_check(ctx, qaward_subject_list_bind(l, ctx, p), "subject_list_bind");
             list_agrees(ck, l, dates[0]);
             qaward_subject_list_free(l);
         }
