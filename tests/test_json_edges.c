@@ -233,6 +233,31 @@ static void long_paths_are_cut_with_an_ellipsis(void **s)
     qj_path_index(&q, p.s, 12);
     assert_int_equal(strlen(q.s), sizeof q.s - 1);
     assert_string_equal(q.s + sizeof q.s - 4, "...");
+    /* the same text as "%s.%s" / "%s[%zu]" cut with "...", at every length
+     * around the buffer's end, for the largest index, and in place */
+    for (size_t len = 240; len < 260; len++) {
+        char parent[300], want[256];
+        memset(parent, 'p', len);
+        parent[len] = '\0';
+        static const size_t ix[] = {0, 7, 12345, SIZE_MAX};
+        for (size_t i = 0; i < 4; i++) {
+            int n = snprintf(want, sizeof want, "%s[%zu]", parent, ix[i]);
+            if ((size_t)n >= sizeof want)
+                memcpy(want + sizeof want - 4, "...", 4);
+            qj_path_index(&q, parent, ix[i]);
+            assert_string_equal(q.s, want);
+        }
+        int n = snprintf(want, sizeof want, "%s.%s", parent, "key");
+        if ((size_t)n >= sizeof want)
+            memcpy(want + sizeof want - 4, "...", 4);
+        qj_path_key(&q, parent, "key");
+        assert_string_equal(q.s, want);
+        qj_path_key(&q, q.s, "");
+        n = snprintf(parent, sizeof parent, "%s.", want);
+        if ((size_t)n >= sizeof want)
+            memcpy(parent + sizeof want - 4, "...", 4);
+        assert_string_equal(q.s, parent);
+    }
 }
 
 /* The list of expected values is cut at 200 bytes, never overrun. */
