@@ -12,6 +12,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generated import write_or_check  # noqa: E402
+
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Functions not swept: constructors of the context itself, free functions,
@@ -125,13 +128,4 @@ for h in sorted(glob.glob(os.path.join(root, 'include/qaward/*.h'))):
                            f'{name}({", ".join(p[2] for p in params)}));')
                 continue
             out.append(f'   {reset} SWEEP_{mode}("{name}", "{pn}", {name}({", ".join(vals)}));{check}')
-text = '\n'.join(out) + '\n'
-target = os.path.join(root, 'tests/arg_sweep.inc')
-if '--check' in sys.argv[1:]:
-    # meson test `generated_current`: the committed file must match the headers
-    with open(target, encoding='utf-8') as f:
-        if f.read() != text:
-            sys.exit('tests/arg_sweep.inc is out of date with include/qaward/*.h: run /usr/bin/python3 ' + sys.argv[0])
-    sys.exit(0)
-with open(target, 'w', encoding='utf-8') as f:
-    f.write(text)
+write_or_check(root, 'tests/arg_sweep.inc', '\n'.join(out) + '\n')
