@@ -547,10 +547,7 @@ int qaward_verdict_to_json(char **out, const qaward_verdict *v, qaward_ctx *ctx)
         qw_discard(&w);
         return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
     }
-    if (qw_finish(&w, out, NULL))
-        return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory"); /* no sink: only ENOMEM */
 }
 
 static void text_verdict(qa_buf *b, const qaward_verdict *v, int lang)
@@ -677,8 +674,5 @@ int qaward_check_batch_json(char **out, qaward_ctx *ctx, const qaward_policy *p,
         qw_discard(&w);
         return rc ? rc : qa_error(ctx, QAWARD_ENOMEM, "out of memory");
     }
-    if (qw_finish(&w, out, NULL))
-        return qa_error(ctx, QAWARD_ENOMEM, "out of memory");
-    qa_ok(ctx);
-    return QAWARD_OK;
+    return qw_finish_ctx(&w, out, ctx, "out of memory"); /* no sink: only ENOMEM */
 }
