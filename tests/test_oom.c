@@ -792,21 +792,18 @@ out:
     return rc;
 }
 
-static void policy_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("policy", scenario_policy, 10);
-}
-static void review_rules_survive_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("review_rules", scenario_review_rules, 5);
-}
-static void scheme_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("scheme", scenario_scheme, 5);
-}
+/* One cmocka test per scenario: run it for every failing allocation and
+ * require at least `at_least` failure points (the scenario really allocates). */
+#define OOM_TEST(test, label, scenario, at_least)                                                                      \
+    static void test(void **state)                                                                                     \
+    {                                                                                                                  \
+        (void)state;                                                                                                   \
+        run(label, scenario, at_least);                                                                                \
+    }
+
+OOM_TEST(policy_survives_every_failing_allocation, "policy", scenario_policy, 10)
+OOM_TEST(review_rules_survive_every_failing_allocation, "review_rules", scenario_review_rules, 5)
+OOM_TEST(scheme_survives_every_failing_allocation, "scheme", scenario_scheme, 5)
 /* A cycle document carrying every kind of sub-document inline: policy, review
  * rules, history, a candidate's subject and a sheets document, each built from
  * the parsed tree (no re-encoded copy). */
@@ -842,51 +839,15 @@ static void cycle_sub_documents_survive_every_failing_allocation(void **state)
     run("cycle subdocs", scenario_cycle_sub_documents, 20);
     free(sub_docs_cycle);
 }
-static void sheets_scores_composites_survive_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("scoring", scenario_sheets_scores_composites, 20);
-}
-static void subject_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("subject", scenario_subject, 20);
-}
-static void memstore_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("memstore", scenario_memstore, 5);
-}
-static void history_collector_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("history collector", scenario_history_collector, 10);
-}
-static void check_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("check", scenario_check, 50);
-}
-static void calendar_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("calendar", scenario_calendar, 5);
-}
-static void procedure_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("procedure", scenario_procedure, 30);
-}
-static void cycle_calls_survive_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("cycle_calls", scenario_cycle_calls, 20);
-}
-static void sanction_compute_survives_every_failing_allocation(void **state)
-{
-    (void)state;
-    run("sanction2", scenario_sanction_compute, 5);
-}
+OOM_TEST(sheets_scores_composites_survive_every_failing_allocation, "scoring", scenario_sheets_scores_composites, 20)
+OOM_TEST(subject_survives_every_failing_allocation, "subject", scenario_subject, 20)
+OOM_TEST(memstore_survives_every_failing_allocation, "memstore", scenario_memstore, 5)
+OOM_TEST(history_collector_survives_every_failing_allocation, "history collector", scenario_history_collector, 10)
+OOM_TEST(check_survives_every_failing_allocation, "check", scenario_check, 50)
+OOM_TEST(calendar_survives_every_failing_allocation, "calendar", scenario_calendar, 5)
+OOM_TEST(procedure_survives_every_failing_allocation, "procedure", scenario_procedure, 30)
+OOM_TEST(cycle_calls_survive_every_failing_allocation, "cycle_calls", scenario_cycle_calls, 20)
+OOM_TEST(sanction_compute_survives_every_failing_allocation, "sanction2", scenario_sanction_compute, 5)
 
 int main(void)
 {
