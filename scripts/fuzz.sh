@@ -36,13 +36,11 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leak
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}
 status=0
 for n in "${names[@]}"; do
-  # the shipped documents of the harness's kind (as seed_dirs in fuzz/meson.build)
-  case $n in
-    review_rules) plural=review-rules ;;
-    history|sheets|subjects|verdict|timeline|cycle) plural=examples ;;
-    *y) plural=${n%y}ies ;;
-    *) plural=${n}s ;;
-  esac
+  # the shipped documents of the harness's kind: fuzz/seed-dirs.txt, else data/<name>s
+  plural=$(awk -v n="$n" '$1 == n { print $2 }' fuzz/seed-dirs.txt)
+  if [ -z "$plural" ]; then
+    case $n in *y) plural=${n%y}ies ;; *) plural=${n}s ;; esac
+  fi
   work=build-fuzz/corpus/$n
   mkdir -p "$work"
   seeds=()
